@@ -1,0 +1,51 @@
+package net.port25.workflow.events;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * A record that can never be applied goes to {@code <topic>.DLT}, byte for byte, with headers naming the reason and
+ * the original topic, partition and offset; consumption goes on with the next record. Anything else is retried
+ * with back-off.
+ */
+@Configuration(proxyBeanMethods = false)
+class DeadLetterConfiguration {
+
+	/** Header with the human-readable reason a record was dead-lettered. */
+	static final String REASON_HEADER = "port25-dlt-reason";
+
+	@Bean
+	DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, byte[]> template) {
+		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
+				(record, ex) -> new TopicPartition(TopicsProperties.deadLetterTopicOf(record.topic()),
+						record.partition()));
+		recoverer.setHeadersFunction((record, ex) -> {
+			RecordHeaders headers = new RecordHeaders();
+			headers.add(REASON_HEADER, reasonOf(ex).getBytes(StandardCharsets.UTF_8));
+			return headers;
+		});
+		ExponentialBackOff backOff = new ExponentialBackOff(Duration.ofMillis(200).toMillis(), 2.0);
+		backOff.setMaxInterval(Duration.ofSeconds(10).toMillis());
+		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+		handler.addNotRetryableExceptions(InvalidEventException.class);
+		return handler;
+	}
+
+	private static String reasonOf(Exception ex) {
+		Throwable cause = ex;
+		while (cause.getCause() != null && !(cause instanceof InvalidEventException)) {
+			cause = cause.getCause();
+		}
+		return cause.getMessage() == null ? cause.getClass().getName() : cause.getMessage();
+	}
+
+}

@@ -1,0 +1,31 @@
+package net.port25.workflow.events;
+
+import java.util.stream.Stream;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/**
+ * Creates the contract topics and the inbound dead-letter topics at start-up (existing topics are left alone).
+ * A dead-letter topic has as many partitions as its source, so a record keeps its partition there.
+ */
+@Configuration(proxyBeanMethods = false)
+class KafkaTopicsConfiguration {
+
+	@Bean
+	KafkaAdmin.NewTopics contractTopics(TopicsProperties topics) {
+		Stream<String> deadLetterTopics = topics.inbound().stream().map(TopicsProperties::deadLetterTopicOf);
+		NewTopic[] all = Stream.of(topics.inbound().stream(), topics.outbound().stream(), deadLetterTopics)
+			.flatMap(names -> names)
+			.map(name -> TopicBuilder.name(name)
+				.partitions(topics.partitions())
+				.replicas(topics.replicationFactor())
+				.build())
+			.toArray(NewTopic[]::new);
+		return new KafkaAdmin.NewTopics(all);
+	}
+
+}

@@ -1,0 +1,39 @@
+package net.port25.workflow.intake;
+
+import java.util.List;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * {@code port25.request.submitted}: a customer asks for outbound port 25. Only the envelope facts are required;
+ * missing business facts are not an error, they start the info-request loop.
+ */
+public record RequestSubmitted(
+		@NotBlank String requestRef,
+		@NotNull Channel channel,
+		@NotBlank String customerId,
+		ServiceType serviceType,
+		String serviceId,
+		String hostname,
+		List<String> ipAddresses,
+		String useCase,
+		String application,
+		String mailServerSoftware,
+		String mailType,
+		List<String> sendingDomains,
+		String websiteUrl,
+		String companyInfo,
+		Long expectedDailyVolume,
+		Long expectedMonthlyVolume,
+		RecipientType recipientType,
+		String recipientSource,
+		String abuseControls,
+		Boolean spfConfigured,
+		Boolean dkimConfigured,
+		Boolean dmarcConfigured,
+		Boolean rdnsConfigured,
+		String submissionPortsInsufficientReason,
+		String notes,
+		String body) {
+}

@@ -1,0 +1,54 @@
+package net.port25.workflow.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+
+import net.port25.workflow.ContractExamples;
+import net.port25.workflow.Port25AccessProcess;
+import net.port25.workflow.infrastructure.IntegrationTest;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.core.KafkaTemplate;
+
+@IntegrationTest
+class RequestsListenerIntegrationTests {
+
+	@Autowired
+	KafkaTemplate<String, byte[]> kafka;
+
+	@Autowired
+	TopicsProperties topics;
+
+	@Autowired
+	RuntimeService runtimeService;
+
+	@Autowired
+	TaskService taskService;
+
+	@Test
+	void submittedRequestWaitsForReview() throws Exception {
+		kafka.send(topics.requests(), "T-100234", ContractExamples.read("submitted-icolocation.json")).get();
+
+		ProcessInstance instance = await().atMost(Duration.ofSeconds(30))
+			.until(() -> runtimeService.createProcessInstanceQuery()
+				.processDefinitionKey(Port25AccessProcess.PROCESS_KEY)
+				.processInstanceBusinessKey("T-100234")
+				.singleResult(), found -> found != null);
+
+		Task review = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+		assertThat(review.getTaskDefinitionKey()).isEqualTo(Port25AccessProcess.TASK_REVIEW_REQUEST);
+		assertThat(taskService.getIdentityLinksForTask(review.getId()))
+			.anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo(Port25AccessProcess.GROUP_REVIEWERS));
+		assertThat(runtimeService.getVariables(instance.getId())).containsEntry("customerId", "C-4410")
+			.containsEntry("serviceId", "COLO-7781")
+			.containsEntry("serviceType", "I_COLOCATION")
+			.containsEntry("sourceEventId", "6b1f4c1e-2f0a-4a51-9d7e-0c3f6a1d2b01");
+	}
+
+}
