@@ -1,8 +1,10 @@
 package net.port25.workflow.events;
 
 import io.cloudevents.CloudEvent;
+import net.port25.workflow.intake.InformationProvided;
 import net.port25.workflow.intake.RequestIntake;
 import net.port25.workflow.intake.RequestSubmitted;
+import net.port25.workflow.intake.RequestWithdrawn;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -12,6 +14,10 @@ import org.springframework.stereotype.Component;
 class RequestsListener {
 
 	static final String REQUEST_SUBMITTED = "port25.request.submitted";
+
+	static final String INFORMATION_PROVIDED = "port25.request.info-provided";
+
+	static final String REQUEST_WITHDRAWN = "port25.request.withdrawn";
 
 	private final CloudEventReader reader;
 
@@ -27,8 +33,10 @@ class RequestsListener {
 		CloudEvent event = reader.read(record);
 		switch (event.getType()) {
 			case REQUEST_SUBMITTED -> intake.submit(reader.data(event, RequestSubmitted.class), event.getId());
-			default -> throw new InvalidEventException(
-					"unknown event type '" + event.getType() + "' on topic " + record.topic());
+			case INFORMATION_PROVIDED ->
+				intake.provideInformation(reader.data(event, InformationProvided.class), event.getId());
+			case REQUEST_WITHDRAWN -> intake.withdraw(reader.data(event, RequestWithdrawn.class), event.getId());
+			default -> throw InvalidEventException.unknownType(event, record.topic());
 		}
 	}
 

@@ -1,37 +1,131 @@
 package net.port25.workflow.intake;
 
+import static net.port25.workflow.Port25AccessProcess.MESSAGE_INFORMATION_PROVIDED;
 import static net.port25.workflow.Port25AccessProcess.MESSAGE_REQUEST_SUBMITTED;
+import static net.port25.workflow.Port25AccessProcess.MESSAGE_REQUEST_WITHDRAWN;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
 import net.port25.workflow.Port25AccessProcess.Variables;
+import net.port25.workflow.access.AccessStatus;
+import net.port25.workflow.access.Actors;
+import net.port25.workflow.access.CustomerNotice;
+import net.port25.workflow.access.CustomerNotifier;
+import net.port25.workflow.audit.AuditEntry;
+import net.port25.workflow.audit.AuditTrail;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
-/** Turns a submitted request into a process instance whose business key is the request reference. */
+/**
+ * What customers send about their requests: a new request starts a process instance (business key: the request
+ * reference), an answer or a withdrawal is merged into the record and correlated to it.
+ */
 @Service
+@Transactional
 public class RequestIntake {
 
 	private static final Logger log = LoggerFactory.getLogger(RequestIntake.class);
 
+	private final RequestRecords records;
+
+	private final RequestStatus status;
+
+	private final AuditTrail audit;
+
+	private final CustomerNotifier notifier;
+
 	private final RuntimeService runtimeService;
 
-	RequestIntake(RuntimeService runtimeService) {
+	RequestIntake(RequestRecords records, RequestStatus status, AuditTrail audit, CustomerNotifier notifier,
+			RuntimeService runtimeService) {
+		this.records = records;
+		this.status = status;
+		this.audit = audit;
+		this.notifier = notifier;
 		this.runtimeService = runtimeService;
 	}
 
+	/** Registers the request and starts its process, unless the service already has a live request. */
 	public void submit(RequestSubmitted request, String sourceEventId) {
+		if (records.find(request.requestRef()).isPresent()) {
+			log.info("Request {} is already registered; event {} changes nothing", request.requestRef(), sourceEventId);
+			return;
+		}
+		RequestRecord record = new RequestRecord(request.requestRef(), request.channel(), request.customerId(),
+				request.facts(), AccessStatus.SUBMITTED, List.of(), List.of(), Instant.now());
+		Optional<RequestRecord> live = record.serviceId() == null ? Optional.empty()
+				: records.findLive(record.serviceId(), null);
+		if (live.isPresent()) {
+			refuseDuplicate(record, live.get(), sourceEventId);
+			return;
+		}
+		records.insert(record);
+		status.registered(record, Actors.customer(record.customerId()), sourceEventId);
 		runtimeService.createMessageCorrelation(MESSAGE_REQUEST_SUBMITTED)
-			.processInstanceBusinessKey(request.requestRef())
-			.setVariable(Variables.REQUEST_REF, request.requestRef())
-			.setVariable(Variables.CHANNEL, request.channel().name())
-			.setVariable(Variables.CUSTOMER_ID, request.customerId())
-			.setVariable(Variables.SERVICE_TYPE, request.serviceType() == null ? null : request.serviceType().name())
-			.setVariable(Variables.SERVICE_ID, request.serviceId())
+			.processInstanceBusinessKey(record.requestRef())
+			.setVariable(Variables.REQUEST_REF, record.requestRef())
 			.setVariable(Variables.SOURCE_EVENT_ID, sourceEventId)
 			.correlateStartMessage();
-		log.info("Request {} submitted by customer {} (event {})", request.requestRef(), request.customerId(),
-				sourceEventId);
+	}
+
+	/** Merges the customer's answer into the request and hands it to the process if it waits for one. */
+	public void provideInformation(InformationProvided answer, String sourceEventId) {
+		Optional<RequestRecord> found = records.find(answer.requestRef());
+		if (found.isEmpty() || !found.get().status().isLive()) {
+			log.warn("Information for {} refers to no open request; event {} ignored", answer.requestRef(),
+					sourceEventId);
+			return;
+		}
+		RequestRecord record = found.get();
+		records.updateFacts(record.requestRef(), answer.facts().orElse(record.facts()));
+		audit.record(AuditEntry.action(record.requestRef(), record.serviceId(), Actors.customer(record.customerId()),
+				"INFORMATION_PROVIDED", null, sourceEventId));
+		correlateIfAwaited(MESSAGE_INFORMATION_PROVIDED, record.requestRef(), sourceEventId, null);
+	}
+
+	/** Ends the request, or the access it granted, at the customer's wish. */
+	public void withdraw(RequestWithdrawn withdrawal, String sourceEventId) {
+		Optional<RequestRecord> found = records.find(withdrawal.requestRef());
+		if (found.isEmpty() || !found.get().status().isLive()) {
+			log.warn("Withdrawal of {} refers to no open request; event {} ignored", withdrawal.requestRef(),
+					sourceEventId);
+			return;
+		}
+		correlateIfAwaited(MESSAGE_REQUEST_WITHDRAWN, withdrawal.requestRef(), sourceEventId,
+				withdrawal.reason() == null ? "withdrawn by the customer" : withdrawal.reason());
+	}
+
+	private void correlateIfAwaited(String message, String requestRef, String sourceEventId, String withdrawalReason) {
+		boolean awaited = runtimeService.createExecutionQuery()
+			.processInstanceBusinessKey(requestRef)
+			.messageEventSubscriptionName(message)
+			.count() > 0;
+		if (!awaited) {
+			log.info("Request {} does not wait for {} now; event {} recorded only", requestRef, message, sourceEventId);
+			return;
+		}
+		var correlation = runtimeService.createMessageCorrelation(message)
+			.processInstanceBusinessKey(requestRef)
+			.setVariable(Variables.SOURCE_EVENT_ID, sourceEventId);
+		if (withdrawalReason != null) {
+			correlation.setVariable(Variables.WITHDRAWAL_REASON, withdrawalReason);
+		}
+		correlation.correlate();
+	}
+
+	private void refuseDuplicate(RequestRecord duplicate, RequestRecord live, String sourceEventId) {
+		String reason = "duplicate: service " + live.serviceId() + " already has request " + live.requestRef() + " ("
+				+ live.status() + ")";
+		notifier.notify(duplicate.notice(CustomerNotice.Type.REQUEST_REJECTED,
+				"Your request was not registered: this service already has an open request or active port 25 access.",
+				reason));
+		audit.record(AuditEntry.action(duplicate.requestRef(), duplicate.serviceId(),
+				Actors.customer(duplicate.customerId()), "DUPLICATE_REFUSED", reason, sourceEventId));
 	}
 
 }

@@ -2,6 +2,9 @@ package net.port25.workflow.intake;
 
 import java.util.List;
 
+import net.port25.workflow.access.Channel;
+import net.port25.workflow.access.ServiceType;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
@@ -36,4 +39,14 @@ public record RequestSubmitted(
 		String submissionPortsInsufficientReason,
 		String notes,
 		String body) {
+
+	/** The normalised facts: the structured fields, and for each one missing, the free-text body's. */
+	RequestFacts facts() {
+		RequestFacts structured = new RequestFacts(serviceType, serviceId, hostname, ipAddresses, useCase,
+				application, mailServerSoftware, mailType, sendingDomains, websiteUrl, companyInfo, expectedDailyVolume,
+				expectedMonthlyVolume, recipientType, recipientSource, abuseControls, spfConfigured, dkimConfigured,
+				dmarcConfigured, rdnsConfigured, submissionPortsInsufficientReason, notes);
+		return structured.orElse(RequestTextParser.parse(body));
+	}
+
 }

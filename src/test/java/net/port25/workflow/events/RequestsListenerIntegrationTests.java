@@ -7,7 +7,11 @@ import java.time.Duration;
 
 import net.port25.workflow.ContractExamples;
 import net.port25.workflow.Port25AccessProcess;
+import net.port25.workflow.access.AccessStatus;
+import net.port25.workflow.access.ServiceType;
 import net.port25.workflow.infrastructure.IntegrationTest;
+import net.port25.workflow.intake.RequestRecord;
+import net.port25.workflow.intake.RequestRecords;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -31,6 +35,9 @@ class RequestsListenerIntegrationTests {
 	@Autowired
 	TaskService taskService;
 
+	@Autowired
+	RequestRecords records;
+
 	@Test
 	void submittedRequestWaitsForReview() throws Exception {
 		kafka.send(topics.requests(), "T-100234", ContractExamples.read("submitted-icolocation.json")).get();
@@ -45,10 +52,13 @@ class RequestsListenerIntegrationTests {
 		assertThat(review.getTaskDefinitionKey()).isEqualTo(Port25AccessProcess.TASK_REVIEW_REQUEST);
 		assertThat(taskService.getIdentityLinksForTask(review.getId()))
 			.anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo(Port25AccessProcess.GROUP_REVIEWERS));
-		assertThat(runtimeService.getVariables(instance.getId())).containsEntry("customerId", "C-4410")
-			.containsEntry("serviceId", "COLO-7781")
-			.containsEntry("serviceType", "I_COLOCATION")
-			.containsEntry("sourceEventId", "6b1f4c1e-2f0a-4a51-9d7e-0c3f6a1d2b01");
+		RequestRecord record = records.get("T-100234");
+		assertThat(record.customerId()).isEqualTo("C-4410");
+		assertThat(record.serviceType()).isEqualTo(ServiceType.I_COLOCATION);
+		assertThat(record.serviceId()).isEqualTo("COLO-7781");
+		assertThat(record.status()).isEqualTo(AccessStatus.IN_REVIEW);
+		assertThat(runtimeService.getVariable(instance.getId(), "sourceEventId"))
+			.isEqualTo("6b1f4c1e-2f0a-4a51-9d7e-0c3f6a1d2b01");
 	}
 
 }

@@ -6,10 +6,15 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import net.port25.workflow.access.AccessChangePublisher;
+import net.port25.workflow.access.CustomerNotifier;
+import net.port25.workflow.access.NetworkCommands;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -31,6 +36,15 @@ public @interface IntegrationTest {
 		@Bean(destroyMethod = "")
 		Infrastructure infrastructure() {
 			return TestInfrastructure.shared();
+		}
+
+		/** The ports the engine uses, recorded; the real implementation still receives every call. */
+		@Bean
+		@Primary
+		RecordingPorts recordingPorts(@Qualifier("outboundEvents") CustomerNotifier notifier,
+				@Qualifier("outboundEvents") NetworkCommands network,
+				@Qualifier("outboundEvents") AccessChangePublisher publisher) {
+			return new RecordingPorts(notifier, network, publisher);
 		}
 
 	}

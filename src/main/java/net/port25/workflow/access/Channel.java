@@ -1,4 +1,4 @@
-package net.port25.workflow.intake;
+package net.port25.workflow.access;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 

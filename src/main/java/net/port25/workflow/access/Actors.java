@@ -1,0 +1,43 @@
+package net.port25.workflow.access;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+
+/** Who did something, for the audit trail and {@code port25.access.changed}. */
+public final class Actors {
+
+	/** The engine itself: timers, decisions and automatic steps. */
+	public static final String ENGINE = "port25-workflow";
+
+	public static final String ABUSE_MONITOR = "abuse-monitor";
+
+	private Actors() {
+	}
+
+	public static String customer(String customerId) {
+		return "customer:" + customerId;
+	}
+
+	/** The staff member completing a task: the logged-in user, else the assignee, else the engine. */
+	public static String staff(DelegateTask task) {
+		String user = currentUser(task.getProcessEngineServices().getIdentityService());
+		if (user != null) {
+			return user;
+		}
+		return task.getAssignee() != null ? task.getAssignee() : ENGINE;
+	}
+
+	/** The actor the step was triggered by, carried in the {@code actor} variable, else the engine. */
+	public static String of(VariableScope scope, String variable) {
+		Object actor = scope.getVariable(variable);
+		return actor instanceof String name && !name.isBlank() ? name : ENGINE;
+	}
+
+	private static String currentUser(IdentityService identityService) {
+		Authentication authentication = identityService.getCurrentAuthentication();
+		return authentication == null ? null : authentication.getUserId();
+	}
+
+}

@@ -1,0 +1,33 @@
+package net.port25.workflow.access;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** The three service types on which port 25 is blocked by default; the names are the contract's. */
+public enum ServiceType {
+
+	C_VIRTUAL("cVirtual"), C_METAL("cMetal"), I_COLOCATION("iColocation");
+
+	private final String contractName;
+
+	ServiceType(String contractName) {
+		this.contractName = contractName;
+	}
+
+	@JsonValue
+	public String contractName() {
+		return contractName;
+	}
+
+	/** The service type with this contract name (case-insensitive); unknown names are refused. */
+	@JsonCreator
+	public static ServiceType fromContractName(String name) {
+		for (ServiceType type : values()) {
+			if (type.contractName.equalsIgnoreCase(name == null ? "" : name.trim())) {
+				return type;
+			}
+		}
+		throw new IllegalArgumentException("unknown serviceType '" + name + "' (expected cVirtual, cMetal or iColocation)");
+	}
+
+}

@@ -1,0 +1,50 @@
+package net.port25.workflow.audit;
+
+import java.sql.Timestamp;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The append-only audit trail (the table refuses updates and deletes). Joins the caller's transaction. */
+@Repository
+public class AuditTrail {
+
+	private final JdbcClient jdbc;
+
+	AuditTrail(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public void record(AuditEntry entry) {
+		jdbc.sql("""
+				insert into audit_entry (request_ref, service_id, at, actor, action, from_status, to_status, reason,
+				                         source_event_id)
+				values (:requestRef, :serviceId, :at, :actor, :action, :fromStatus, :toStatus, :reason, :sourceEventId)
+				""")
+			.param("requestRef", entry.requestRef())
+			.param("serviceId", entry.serviceId())
+			.param("at", Timestamp.from(entry.at()))
+			.param("actor", entry.actor())
+			.param("action", entry.action())
+			.param("fromStatus", entry.fromStatus())
+			.param("toStatus", entry.toStatus())
+			.param("reason", entry.reason())
+			.param("sourceEventId", entry.sourceEventId())
+			.update();
+	}
+
+	/** The request's entries, oldest first. */
+	public List<AuditEntry> forRequest(String requestRef) {
+		return jdbc.sql("""
+				select request_ref, service_id, at, actor, action, from_status, to_status, reason, source_event_id
+				from audit_entry where request_ref = :requestRef order by id
+				""")
+			.param("requestRef", requestRef)
+			.query((row, number) -> new AuditEntry(row.getString(1), row.getString(2),
+					row.getTimestamp(3).toInstant(), row.getString(4), row.getString(5), row.getString(6),
+					row.getString(7), row.getString(8), row.getString(9)))
+			.list();
+	}
+
+}

@@ -1,0 +1,34 @@
+package net.port25.workflow.events;
+
+import io.cloudevents.CloudEvent;
+import net.port25.workflow.revocation.AbuseDetected;
+import net.port25.workflow.revocation.AbuseHandling;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** Hands abuse reports, validated, to revocation. */
+@Component
+class AbuseEventsListener {
+
+	static final String ABUSE_DETECTED = "port25.abuse.detected";
+
+	private final CloudEventReader reader;
+
+	private final AbuseHandling abuseHandling;
+
+	AbuseEventsListener(CloudEventReader reader, AbuseHandling abuseHandling) {
+		this.reader = reader;
+		this.abuseHandling = abuseHandling;
+	}
+
+	@KafkaListener(id = "abuse-events", topics = "${port25.topics.abuse-events}")
+	void on(ConsumerRecord<String, byte[]> record) {
+		CloudEvent event = reader.read(record);
+		if (!ABUSE_DETECTED.equals(event.getType())) {
+			throw InvalidEventException.unknownType(event, record.topic());
+		}
+		abuseHandling.handle(reader.data(event, AbuseDetected.class), event.getId());
+	}
+
+}

@@ -1,0 +1,34 @@
+package net.port25.workflow.events;
+
+import io.cloudevents.CloudEvent;
+import net.port25.workflow.enablement.CustomerSwitch;
+import net.port25.workflow.enablement.ToggleRequested;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** Hands the cMetal customer switch events, validated, to enablement. */
+@Component
+class DashboardTogglesListener {
+
+	static final String TOGGLE_REQUESTED = "port25.toggle.requested";
+
+	private final CloudEventReader reader;
+
+	private final CustomerSwitch customerSwitch;
+
+	DashboardTogglesListener(CloudEventReader reader, CustomerSwitch customerSwitch) {
+		this.reader = reader;
+		this.customerSwitch = customerSwitch;
+	}
+
+	@KafkaListener(id = "dashboard-toggles", topics = "${port25.topics.dashboard-toggles}")
+	void on(ConsumerRecord<String, byte[]> record) {
+		CloudEvent event = reader.read(record);
+		if (!TOGGLE_REQUESTED.equals(event.getType())) {
+			throw InvalidEventException.unknownType(event, record.topic());
+		}
+		customerSwitch.toggle(reader.data(event, ToggleRequested.class), event.getId());
+	}
+
+}

@@ -1,0 +1,55 @@
+package net.port25.workflow.events;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.format.EventFormat;
+import io.cloudevents.core.provider.EventFormatProvider;
+import io.cloudevents.jackson.JsonFormat;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Writes outbound events into the {@code outbox_event} table in the caller's transaction; {@link OutboxRelay} sends
+ * them once that transaction has committed. An event of a transaction that rolls back is never sent.
+ */
+@Component
+class Outbox {
+
+	private final EventFormat structuredFormat = EventFormatProvider.getInstance()
+		.resolveFormat(JsonFormat.CONTENT_TYPE);
+
+	private final JdbcClient jdbc;
+
+	// One instance for all writes: Spring keeps a transaction's synchronizations in a set, so a transaction that
+	// writes several events wakes the relay once.
+	private final TransactionSynchronization wakeRelayAfterCommit;
+
+	Outbox(JdbcClient jdbc, OutboxRelay relay) {
+		this.jdbc = jdbc;
+		this.wakeRelayAfterCommit = new TransactionSynchronization() {
+
+			@Override
+			public void afterCommit() {
+				relay.wake();
+			}
+
+		};
+	}
+
+	void append(String topic, String key, CloudEvent event) {
+		// Outside a transaction the row would be visible (and sent) even if the caller's work failed afterwards.
+		if (!TransactionSynchronizationManager.isActualTransactionActive()
+				|| !TransactionSynchronizationManager.isSynchronizationActive()) {
+			throw new IllegalStateException("Outbound event " + event.getType() + " for " + key
+					+ " must be written in a transaction, so that it is sent only if that transaction commits");
+		}
+		jdbc.sql("insert into outbox_event (topic, record_key, payload) values (:topic, :key, :payload)")
+			.param("topic", topic)
+			.param("key", key)
+			.param("payload", structuredFormat.serialize(event))
+			.update();
+		TransactionSynchronizationManager.registerSynchronization(wakeRelayAfterCommit);
+	}
+
+}

@@ -1,0 +1,13 @@
+package net.port25.workflow.intake;
+
+import jakarta.validation.constraints.NotBlank;
+
+/** {@code port25.request.info-provided}: the customer's answer; given fields replace the old values. */
+public record InformationProvided(@NotBlank String requestRef, RequestFacts fields, String body) {
+
+	RequestFacts facts() {
+		RequestFacts given = fields == null ? RequestFacts.NONE : fields;
+		return given.orElse(RequestTextParser.parse(body));
+	}
+
+}

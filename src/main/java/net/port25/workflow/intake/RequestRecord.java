@@ -1,0 +1,41 @@
+package net.port25.workflow.intake;
+
+import java.time.Instant;
+import java.util.List;
+
+import net.port25.workflow.access.AccessStatus;
+import net.port25.workflow.access.Channel;
+import net.port25.workflow.access.CustomerNotice;
+import net.port25.workflow.access.Finding;
+import net.port25.workflow.access.ServiceType;
+
+/** One port 25 request as the engine keeps it: who asked, the normalised facts, where it stands. */
+public record RequestRecord(
+		String requestRef,
+		Channel channel,
+		String customerId,
+		RequestFacts facts,
+		AccessStatus status,
+		List<MissingFact> missingFacts,
+		List<Finding> findings,
+		Instant createdAt) {
+
+	public ServiceType serviceType() {
+		return facts.serviceType();
+	}
+
+	public String serviceId() {
+		return facts.serviceId();
+	}
+
+	/** A reply to the customer about this request; {@code reason} may be null. */
+	public CustomerNotice notice(CustomerNotice.Type type, String message, String reason) {
+		return new CustomerNotice(type, requestRef, channel, customerId, serviceType(), serviceId(), message, reason,
+				null, null);
+	}
+
+	public List<String> ipAddresses() {
+		return facts.ipAddresses() == null ? List.of() : facts.ipAddresses();
+	}
+
+}

@@ -1,0 +1,150 @@
+package net.port25.workflow.intake;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import net.port25.workflow.access.AccessStatus;
+import net.port25.workflow.access.Channel;
+import net.port25.workflow.access.Finding;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The request records in PostgreSQL; every method joins the caller's (the engine's) transaction. */
+@Repository
+public class RequestRecords {
+
+	private static final String COLUMNS = """
+			request_ref, channel, customer_id, facts, status, missing_facts, findings, created_at""";
+
+	private static final String LIVE = """
+			status in ('SUBMITTED', 'INFO_REQUESTED', 'IN_REVIEW', 'APPROVED', 'ENABLED', 'DISABLED')""";
+
+	private final JdbcClient jdbc;
+
+	private final ObjectMapper json;
+
+	RequestRecords(JdbcClient jdbc, ObjectMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	void insert(RequestRecord record) {
+		Timestamp now = Timestamp.from(Instant.now());
+		jdbc.sql("""
+				insert into access_request (request_ref, channel, customer_id, service_type, service_id, ip_addresses,
+				                            facts, status, created_at, updated_at)
+				values (:ref, :channel, :customer, :serviceType, :serviceId, :ips, cast(:facts as jsonb), :status,
+				        :now, :now)
+				""")
+			.param("ref", record.requestRef())
+			.param("channel", record.channel().name())
+			.param("customer", record.customerId())
+			.param("serviceType", record.serviceType() == null ? null : record.serviceType().name())
+			.param("serviceId", record.serviceId())
+			.param("ips", record.ipAddresses().toArray(String[]::new))
+			.param("facts", write(record.facts()))
+			.param("status", record.status().name())
+			.param("now", now)
+			.update();
+	}
+
+	public Optional<RequestRecord> find(String requestRef) {
+		return jdbc.sql("select " + COLUMNS + " from access_request where request_ref = :ref")
+			.param("ref", requestRef)
+			.query(this::map)
+			.optional();
+	}
+
+	public RequestRecord get(String requestRef) {
+		return find(requestRef).orElseThrow(() -> new IllegalStateException("No request " + requestRef));
+	}
+
+	/** The live request of a service, found by its service id or by one of its IP addresses. */
+	public Optional<RequestRecord> findLive(String serviceId, String ipAddress) {
+		return jdbc.sql("select " + COLUMNS + " from access_request where " + LIVE
+				+ " and (service_id = :serviceId or :ip = any(ip_addresses)) order by created_at desc limit 1")
+			.param("serviceId", serviceId)
+			.param("ip", ipAddress)
+			.query(this::map)
+			.optional();
+	}
+
+	public int countRevoked(String serviceId) {
+		return jdbc.sql("select count(*) from access_request where service_id = :serviceId and status = 'REVOKED'")
+			.param("serviceId", serviceId)
+			.query(Integer.class)
+			.single();
+	}
+
+	void updateFacts(String requestRef, RequestFacts facts) {
+		jdbc.sql("""
+				update access_request set facts = cast(:facts as jsonb), service_type = :serviceType,
+				       service_id = :serviceId, ip_addresses = :ips, updated_at = now()
+				where request_ref = :ref
+				""")
+			.param("ref", requestRef)
+			.param("facts", write(facts))
+			.param("serviceType", facts.serviceType() == null ? null : facts.serviceType().name())
+			.param("serviceId", facts.serviceId())
+			.param("ips", facts.ipAddresses() == null ? new String[0] : facts.ipAddresses().toArray(String[]::new))
+			.update();
+	}
+
+	void updateStatus(String requestRef, AccessStatus status) {
+		jdbc.sql("update access_request set status = :status, updated_at = now() where request_ref = :ref")
+			.param("ref", requestRef)
+			.param("status", status.name())
+			.update();
+	}
+
+	void updateMissingFacts(String requestRef, List<MissingFact> missingFacts) {
+		jdbc.sql("update access_request set missing_facts = cast(:missing as jsonb), updated_at = now() "
+				+ "where request_ref = :ref")
+			.param("ref", requestRef)
+			.param("missing", write(missingFacts))
+			.update();
+	}
+
+	public void updateFindings(String requestRef, List<Finding> findings) {
+		jdbc.sql("update access_request set findings = cast(:findings as jsonb), updated_at = now() "
+				+ "where request_ref = :ref")
+			.param("ref", requestRef)
+			.param("findings", write(findings))
+			.update();
+	}
+
+	private RequestRecord map(ResultSet row, int number) throws SQLException {
+		return new RequestRecord(row.getString("request_ref"), Channel.valueOf(row.getString("channel")),
+				row.getString("customer_id"), read(row.getString("facts"), new TypeReference<RequestFacts>() {
+				}), AccessStatus.valueOf(row.getString("status")),
+				read(row.getString("missing_facts"), new TypeReference<List<MissingFact>>() {
+				}), read(row.getString("findings"), new TypeReference<List<Finding>>() {
+				}), row.getTimestamp("created_at").toInstant());
+	}
+
+	private String write(Object value) {
+		try {
+			return json.writeValueAsString(value);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException("Cannot store " + value, ex);
+		}
+	}
+
+	private <T> T read(String value, TypeReference<T> type) {
+		try {
+			return json.readValue(value, type);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException("Unreadable stored value " + value, ex);
+		}
+	}
+
+}

@@ -1,0 +1,290 @@
+package net.port25.workflow.intake;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import net.port25.workflow.access.ServiceType;
+
+/**
+ * Reads a request written in the provider's published "Recommended Request Format" ({@code Service Type: ...
+ * Service ID / Device ID: ... SPF configured: Yes ...}) into {@link RequestFacts}. Customers paste that template on
+ * one line or many, with bullets, in any case; whatever cannot be read is left missing so that the completeness
+ * check asks for it again, rather than guessing or failing the request.
+ */
+public final class RequestTextParser {
+
+	/**
+	 * Label matching is tolerant of layout: a bullet ({@code -}, {@code *}, a bullet dot, markdown bold) or a list
+	 * number at the start of a line, extra spaces, and any spacing around the colon. The label must not start
+	 * inside a word, and the colon is required so that label words inside a value ("DMARC will be added") are
+	 * left alone. The prefixes are bounded so that runs of dashes cannot make matching quadratic.
+	 */
+	private static final Pattern LABEL = Pattern.compile("(?<![\\p{L}\\p{N}])(?:^\\h*\\d{1,3}[.)]\\h*)?"
+			+ "(?:[-*\\u2022][-*\\u2022\\h]{0,8})?(?<label>" + labelAlternation() + ")\\*{0,2}\\h*:\\*{0,2}",
+			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.MULTILINE);
+
+	private static final Map<String, Field> FIELDS_BY_LABEL = Arrays.stream(Field.values())
+		.flatMap((field) -> field.labels.stream().map((label) -> Map.entry(key(label), field)))
+		.collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
+
+	/** What customers write for "I don't know yet": the fact is missing, not answered. */
+	private static final Set<String> MISSING = Set.of("", "-", "--", "\u2013", "\u2014", "n/a", "na", "none", "tbd");
+
+	private static final Set<String> YES = Set.of("yes", "y", "true", "configured", "done");
+
+	private static final Set<String> NO = Set.of("no", "n", "false", "not configured", "not yet");
+
+	/** Thousands groups first, so that {@code 9.000} is nine thousand and only {@code 1.5k} is a decimal. */
+	private static final String NUMBER = "\\d{1,3}(?:[,.'\\u2019 ]\\d{3}){1,6}(?!\\d)|\\d+(?:[.,]\\d+)?";
+
+	private static final Pattern THOUSANDS = Pattern.compile("\\d{1,3}(?:[,.'\\u2019 ]\\d{3}){1,6}");
+
+	private static final Pattern VOLUME = Pattern.compile("(?<from>" + NUMBER + ")(?<fromK>\\h*k\\b)?"
+			+ "(?:\\h*(?:-|\u2013|\u2014|to)\\h*(?<to>" + NUMBER + ")(?<toK>\\h*k\\b)?)?", Pattern.CASE_INSENSITIVE);
+
+	private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
+
+	private static final BigDecimal LARGEST = BigDecimal.valueOf(Long.MAX_VALUE);
+
+	private static final Pattern LIST_SEPARATOR = Pattern.compile("[,;\\s]+");
+
+	private RequestTextParser() {
+	}
+
+	/**
+	 * The facts given in {@code body}; {@link RequestFacts#NONE} for no text. Never throws: unreadable values are
+	 * missing facts.
+	 */
+	public static RequestFacts parse(String body) {
+		if (body == null || body.isBlank()) {
+			return RequestFacts.NONE;
+		}
+		Map<Field, String> values = values(body);
+		Function<Field, String> text = values::get;
+		return new RequestFacts(serviceType(text.apply(Field.SERVICE_TYPE)), text.apply(Field.SERVICE_ID),
+				text.apply(Field.HOSTNAME), list(text.apply(Field.IP_ADDRESSES)), text.apply(Field.USE_CASE),
+				text.apply(Field.APPLICATION), text.apply(Field.MAIL_SERVER_SOFTWARE), text.apply(Field.MAIL_TYPE),
+				list(text.apply(Field.SENDING_DOMAINS)), text.apply(Field.WEBSITE_URL), text.apply(Field.COMPANY_INFO),
+				volume(text.apply(Field.EXPECTED_DAILY_VOLUME)), volume(text.apply(Field.EXPECTED_MONTHLY_VOLUME)),
+				recipientType(text.apply(Field.RECIPIENT_TYPE)), text.apply(Field.RECIPIENT_SOURCE),
+				text.apply(Field.ABUSE_CONTROLS), answer(text.apply(Field.SPF_CONFIGURED)),
+				answer(text.apply(Field.DKIM_CONFIGURED)), answer(text.apply(Field.DMARC_CONFIGURED)),
+				answer(text.apply(Field.RDNS_CONFIGURED)), text.apply(Field.SUBMISSION_PORTS_INSUFFICIENT_REASON),
+				text.apply(Field.NOTES));
+	}
+
+	/**
+	 * A value runs from its label to the next known label. Text before the first label (a greeting) belongs to no
+	 * fact. When a label is repeated, the first given value wins: a label quoted later inside a free-text value
+	 * must not overwrite the real answer.
+	 */
+	private static Map<Field, String> values(String body) {
+		// Text pasted from web pages and office documents often has non-breaking spaces between label words.
+		String text = body.replace('\u00A0', ' ').replace('\u2007', ' ').replace('\u202F', ' ');
+		Map<Field, String> values = new EnumMap<>(Field.class);
+		Matcher matcher = LABEL.matcher(text);
+		Field field = null;
+		int valueStart = 0;
+		while (matcher.find()) {
+			putIfGiven(values, field, text.substring(valueStart, matcher.start()));
+			field = FIELDS_BY_LABEL.get(key(matcher.group("label")));
+			valueStart = matcher.end();
+		}
+		putIfGiven(values, field, text.substring(valueStart));
+		return values;
+	}
+
+	private static void putIfGiven(Map<Field, String> values, Field field, String value) {
+		String given = given(value);
+		if (field != null && given != null) {
+			values.putIfAbsent(field, given);
+		}
+	}
+
+	/** The value without surrounding spaces and the separators some customers put between fields on one line. */
+	private static String given(String value) {
+		int end = value.length();
+		while (end > 0 && isTrailingFiller(value.charAt(end - 1))) {
+			end--;
+		}
+		String trimmed = value.substring(0, end).strip();
+		return MISSING.contains(trimmed.toLowerCase(Locale.ROOT)) ? null : trimmed;
+	}
+
+	private static boolean isTrailingFiller(char character) {
+		return Character.isWhitespace(character) || ",;|".indexOf(character) >= 0;
+	}
+
+	private static ServiceType serviceType(String value) {
+		if (value == null) {
+			return null;
+		}
+		try {
+			return ServiceType.fromContractName(value.replaceAll("[\\s-]+", ""));
+		}
+		catch (IllegalArgumentException ex) {
+			// Not a contract name: the completeness check asks for the service type again.
+			return null;
+		}
+	}
+
+	private static RecipientType recipientType(String value) {
+		if (value == null) {
+			return null;
+		}
+		return switch (value.toLowerCase(Locale.ROOT).replaceAll("[\\s_-]+", "-")) {
+			case "own-customers" -> RecipientType.OWN_CUSTOMERS;
+			case "internal" -> RecipientType.INTERNAL;
+			case "public" -> RecipientType.PUBLIC;
+			default -> null;
+		};
+	}
+
+	/**
+	 * Only a clear answer counts; anything else (the template's own "Yes / No", a sentence) is unanswered and will
+	 * be asked again.
+	 */
+	private static Boolean answer(String value) {
+		if (value == null || value.length() > 20) {
+			return null;
+		}
+		String answer = value.toLowerCase(Locale.ROOT).replaceAll("[.!]+$", "").replaceAll("\\s+", " ").strip();
+		if (YES.contains(answer)) {
+			return true;
+		}
+		return NO.contains(answer) ? false : null;
+	}
+
+	/** The first number in the value; a range counts with its upper bound, so that review sees the worst case. */
+	private static Long volume(String value) {
+		if (value == null) {
+			return null;
+		}
+		Matcher matcher = VOLUME.matcher(value);
+		if (!matcher.find()) {
+			return null;
+		}
+		BigDecimal from = number(matcher.group("from"), matcher.group("fromK") != null);
+		BigDecimal to = (matcher.group("to") != null) ? number(matcher.group("to"), matcher.group("toK") != null)
+				: from;
+		return wholeNumber(from.max(to));
+	}
+
+	private static BigDecimal number(String digits, boolean thousands) {
+		BigDecimal number = THOUSANDS.matcher(digits).matches()
+				? new BigDecimal(digits.replaceAll("\\D", "")) : new BigDecimal(digits.replace(',', '.'));
+		return thousands ? number.multiply(THOUSAND) : number;
+	}
+
+	private static Long wholeNumber(BigDecimal number) {
+		BigDecimal whole = number.stripTrailingZeros();
+		if (whole.scale() > 0 || whole.compareTo(LARGEST) > 0) {
+			return null;
+		}
+		return whole.longValue();
+	}
+
+	private static List<String> list(String value) {
+		if (value == null) {
+			return null;
+		}
+		List<String> items = LIST_SEPARATOR.splitAsStream(value)
+			.filter(RequestTextParser::isListItem)
+			.distinct()
+			.toList();
+		return items.isEmpty() ? null : items;
+	}
+
+	/** Leftover bullets and joining words ("a.com and b.com") are not addresses or domains. */
+	private static boolean isListItem(String item) {
+		return item.codePoints().anyMatch(Character::isLetterOrDigit) && !item.equalsIgnoreCase("and");
+	}
+
+	/** One alternation of all labels, longest first, so that a label is never cut short by one it starts with. */
+	private static String labelAlternation() {
+		return Arrays.stream(Field.values())
+			.flatMap((field) -> field.labels.stream())
+			.sorted(Comparator.comparingInt(String::length).reversed())
+			.map(RequestTextParser::labelRegex)
+			.collect(Collectors.joining("|"));
+	}
+
+	/** The label with any run of spaces between its words, and optional spaces around a slash. */
+	private static String labelRegex(String label) {
+		return Arrays.stream(label.replace(" / ", "/").split(" "))
+			.map((word) -> Stream.of(word.split("/", -1)).map(Pattern::quote).collect(Collectors.joining("\\s*/\\s*")))
+			.collect(Collectors.joining("\\s+"));
+	}
+
+	/** The spelling-independent form of a label, as matched or as defined. */
+	private static String key(String label) {
+		return label.toLowerCase(Locale.ROOT).replaceAll("\\s*/\\s*", "/").replaceAll("\\s+", " ");
+	}
+
+	/** The facts of the recommended format, each with the labels customers use for it. */
+	private enum Field {
+
+		SERVICE_TYPE("Service Type"),
+
+		SERVICE_ID("Service ID / Device ID", "Service ID", "Device ID"),
+
+		HOSTNAME("Hostname"),
+
+		IP_ADDRESSES("IP Address(es)", "IP Addresses", "IP Address"),
+
+		USE_CASE("Reason port 25 is needed"),
+
+		APPLICATION("Application or platform sending mail"),
+
+		MAIL_SERVER_SOFTWARE("Mail server software"),
+
+		SENDING_DOMAINS("Sending domain(s)", "Sending domains", "Sending domain"),
+
+		WEBSITE_URL("Website URL"),
+
+		COMPANY_INFO("Company information"),
+
+		MAIL_TYPE("Type of email being sent"),
+
+		EXPECTED_DAILY_VOLUME("Expected daily volume"),
+
+		EXPECTED_MONTHLY_VOLUME("Expected monthly volume"),
+
+		RECIPIENT_TYPE("Recipient type"),
+
+		RECIPIENT_SOURCE("How recipients are obtained"),
+
+		ABUSE_CONTROLS("Abuse prevention controls in place"),
+
+		SPF_CONFIGURED("SPF configured"),
+
+		DKIM_CONFIGURED("DKIM configured"),
+
+		DMARC_CONFIGURED("DMARC configured"),
+
+		RDNS_CONFIGURED("rDNS configured"),
+
+		SUBMISSION_PORTS_INSUFFICIENT_REASON("Reason ports 465/587 cannot be used"),
+
+		NOTES("Additional notes");
+
+		private final List<String> labels;
+
+		Field(String... labels) {
+			this.labels = List.of(labels);
+		}
+
+	}
+
+}

@@ -1,0 +1,42 @@
+package net.port25.workflow.intake;
+
+import java.util.UUID;
+
+import net.port25.workflow.Port25AccessProcess.Variables;
+import net.port25.workflow.access.AccessStatus;
+import net.port25.workflow.access.Actors;
+import net.port25.workflow.access.NetworkCommands;
+import net.port25.workflow.access.PortCommand;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** {@code Task_WithdrawRequest}: the customer withdrew; an open port is closed. */
+@Component
+class WithdrawRequestDelegate implements JavaDelegate {
+
+	private final RequestRecords records;
+
+	private final RequestStatus status;
+
+	private final NetworkCommands network;
+
+	WithdrawRequestDelegate(RequestRecords records, RequestStatus status, NetworkCommands network) {
+		this.records = records;
+		this.status = status;
+		this.network = network;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		RequestRecord record = records.get(execution.getProcessBusinessKey());
+		String reason = (String) execution.getVariable(Variables.WITHDRAWAL_REASON);
+		if (record.status() == AccessStatus.ENABLED) {
+			network.send(new PortCommand(PortCommand.Action.CLOSE, UUID.randomUUID().toString(), record.serviceType(),
+					record.serviceId(), record.ipAddresses(), "withdrawn by the customer", record.requestRef()));
+		}
+		status.change(record.requestRef(), AccessStatus.WITHDRAWN, Actors.customer(record.customerId()), reason,
+				(String) execution.getVariable(Variables.SOURCE_EVENT_ID));
+	}
+
+}

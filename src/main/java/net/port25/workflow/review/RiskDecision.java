@@ -1,0 +1,54 @@
+package net.port25.workflow.review;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import net.port25.workflow.access.Finding;
+import net.port25.workflow.intake.CompletenessDecision;
+import net.port25.workflow.intake.RequestFacts;
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.engine.DecisionService;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a reviewer should weigh in a request: public recipients, missing mail authentication, volumes, earlier
+ * revocations. The rules live in {@code bpmn/request-risk.dmn}; the findings advise, the reviewer decides.
+ */
+@Component
+public class RiskDecision {
+
+	static final String DECISION_KEY = "request-risk";
+
+	private final DecisionService decisionService;
+
+	public RiskDecision(DecisionService decisionService) {
+		this.decisionService = decisionService;
+	}
+
+	/** The findings in the order of the decision's rules; none for an unremarkable request. */
+	public List<Finding> findings(RequestFacts facts, int previousRevocations) {
+		return findings(decisionService.evaluateDecisionByKey(DECISION_KEY)
+			.variables(inputs(facts, previousRevocations))
+			.evaluate());
+	}
+
+	/**
+	 * The completeness decision's variables, so that both decisions see the same normalized facts, and the
+	 * service's history.
+	 */
+	static Map<String, Object> inputs(RequestFacts facts, int previousRevocations) {
+		Map<String, Object> inputs = new HashMap<>(CompletenessDecision.inputs(facts));
+		inputs.put("previousRevocations", previousRevocations);
+		return inputs;
+	}
+
+	static List<Finding> findings(DmnDecisionResult result) {
+		return result.stream()
+			.map((entries) -> new Finding(entries.<String>getEntry("code"),
+					Finding.Severity.valueOf(entries.<String>getEntry("severity")),
+					entries.<String>getEntry("description")))
+			.toList();
+	}
+
+}

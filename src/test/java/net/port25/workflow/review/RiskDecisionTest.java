@@ -1,0 +1,261 @@
+package net.port25.workflow.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.RETURNS_DEEP_STUBS;
+import static org.mockito.Mockito.mock;
+
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import net.port25.workflow.ContractExamples;
+import net.port25.workflow.access.Finding;
+import net.port25.workflow.access.Finding.Severity;
+import net.port25.workflow.intake.RequestFacts;
+import org.assertj.core.groups.Tuple;
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.engine.DecisionService;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The real {@code bpmn/request-risk.dmn} on Camunda's standalone DMN engine (FEEL scala, as in the process engine),
+ * fed and read by the same code as in production.
+ */
+class RiskDecisionTest {
+
+	// the contract's data carries requestRef, channel and customerId, which are not facts
+	private static final ObjectMapper objectMapper = new ObjectMapper()
+		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+	private static final DmnEngine dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration()
+		.buildEngine();
+
+	private static DmnDecision decision;
+
+	@BeforeAll
+	static void parseDecision() throws IOException {
+		try (InputStream in = new FileInputStream("bpmn/request-risk.dmn")) {
+			decision = dmnEngine.parseDecision(RiskDecision.DECISION_KEY, in);
+		}
+	}
+
+	@Test
+	void findsNothingInAnUnremarkableRequest() {
+		assertThat(findings(unremarkable())).isEmpty();
+	}
+
+	@Test
+	void flagsPublicRecipientsWithoutOptIn() {
+		RequestFacts facts = without(with(unremarkable(), "recipientType", "public"), "recipientSource");
+
+		assertThat(codesAndSeverities(facts)).containsExactly(
+				tuple("PUBLIC_RECIPIENTS_WITHOUT_OPT_IN", Severity.CRITICAL),
+				tuple("PUBLIC_RECIPIENTS", Severity.WARNING));
+	}
+
+	@Test
+	void treatsABlankRecipientSourceAsNoOptIn() {
+		RequestFacts facts = with(with(unremarkable(), "recipientType", "public"), "recipientSource", "  ");
+
+		assertThat(codesAndSeverities(facts)).contains(tuple("PUBLIC_RECIPIENTS_WITHOUT_OPT_IN", Severity.CRITICAL));
+	}
+
+	@Test
+	void flagsPublicRecipients() {
+		assertThat(codesAndSeverities(with(unremarkable(), "recipientType", "public")))
+			.containsExactly(tuple("PUBLIC_RECIPIENTS", Severity.WARNING));
+	}
+
+	@Test
+	void doesNotAskForOptInFromOwnCustomersOrInternalRecipients() {
+		for (String recipientType : List.of("own-customers", "internal")) {
+			assertThat(findings(without(with(unremarkable(), "recipientType", recipientType), "recipientSource")))
+				.isEmpty();
+		}
+	}
+
+	@Test
+	void flagsSpfThatIsNotConfigured() {
+		assertThat(codesAndSeverities(with(unremarkable(), "spfConfigured", false)))
+			.containsExactly(tuple("SPF_NOT_CONFIGURED", Severity.WARNING));
+	}
+
+	@Test
+	void flagsDkimThatIsNotConfigured() {
+		assertThat(codesAndSeverities(with(unremarkable(), "dkimConfigured", false)))
+			.containsExactly(tuple("DKIM_NOT_CONFIGURED", Severity.WARNING));
+	}
+
+	@Test
+	void flagsDmarcThatIsNotConfigured() {
+		assertThat(codesAndSeverities(with(unremarkable(), "dmarcConfigured", false)))
+			.containsExactly(tuple("DMARC_NOT_CONFIGURED", Severity.WARNING));
+	}
+
+	@Test
+	void flagsRdnsThatIsNotConfigured() {
+		assertThat(codesAndSeverities(with(unremarkable(), "rdnsConfigured", false)))
+			.containsExactly(tuple("RDNS_NOT_CONFIGURED", Severity.WARNING));
+	}
+
+	@Test
+	void leavesUnansweredMailAuthenticationToTheCompletenessDecision() {
+		RequestFacts facts = without(without(without(without(unremarkable(), "spfConfigured"), "dkimConfigured"),
+				"dmarcConfigured"), "rdnsConfigured");
+
+		assertThat(findings(facts)).isEmpty();
+	}
+
+	@Test
+	void flagsInternalMailOfMoreThanTenThousandADay() {
+		RequestFacts facts = volumes(with(unremarkable(), "recipientType", "internal"), 10_001, 300_000);
+
+		assertThat(findings(facts)).singleElement().satisfies((finding) -> {
+			assertThat(finding.code()).isEqualTo("VOLUME_OUT_OF_LINE_WITH_USE_CASE");
+			assertThat(finding.severity()).isEqualTo(Severity.WARNING);
+			assertThat(finding.description()).contains("10001");
+		});
+	}
+
+	@Test
+	void acceptsTenThousandInternalMailsADay() {
+		assertThat(findings(volumes(with(unremarkable(), "recipientType", "internal"), 10_000, 300_000))).isEmpty();
+	}
+
+	@Test
+	void acceptsMoreThanTenThousandMailsADayToOwnCustomers() {
+		assertThat(findings(volumes(unremarkable(), 20_000, 600_000))).isEmpty();
+	}
+
+	@Test
+	void flagsAHighVolume() {
+		assertThat(findings(volumes(unremarkable(), 50_001, 1_500_000))).singleElement().satisfies((finding) -> {
+			assertThat(finding.code()).isEqualTo("HIGH_VOLUME");
+			assertThat(finding.severity()).isEqualTo(Severity.WARNING);
+			assertThat(finding.description()).contains("50001");
+		});
+	}
+
+	@Test
+	void acceptsFiftyThousandMailsADay() {
+		assertThat(findings(volumes(unremarkable(), 50_000, 1_500_000))).isEmpty();
+	}
+
+	@Test
+	void flagsAHighInternalVolumeBothWays() {
+		RequestFacts facts = volumes(with(unremarkable(), "recipientType", "internal"), 60_000, 1_800_000);
+
+		assertThat(findings(facts)).extracting(Finding::code)
+			.containsExactly("VOLUME_OUT_OF_LINE_WITH_USE_CASE", "HIGH_VOLUME");
+	}
+
+	@Test
+	void flagsAMonthlyVolumeAboveThirtyOneDays() {
+		assertThat(findings(volumes(unremarkable(), 1_000, 31_001))).singleElement().satisfies((finding) -> {
+			assertThat(finding.code()).isEqualTo("VOLUMES_INCONSISTENT");
+			assertThat(finding.severity()).isEqualTo(Severity.INFO);
+			assertThat(finding.description()).contains("31001").contains("1000");
+		});
+	}
+
+	@Test
+	void flagsAMonthlyVolumeBelowTheDailyVolume() {
+		assertThat(codesAndSeverities(volumes(unremarkable(), 1_000, 999)))
+			.containsExactly(tuple("VOLUMES_INCONSISTENT", Severity.INFO));
+	}
+
+	@Test
+	void acceptsMonthlyVolumesFromOneToThirtyOneDays() {
+		assertThat(findings(volumes(unremarkable(), 1_000, 1_000))).isEmpty();
+		assertThat(findings(volumes(unremarkable(), 1_000, 31_000))).isEmpty();
+	}
+
+	@Test
+	void leavesUnansweredVolumesToTheCompletenessDecision() {
+		assertThat(findings(without(unremarkable(), "expectedDailyVolume"))).isEmpty();
+		assertThat(findings(without(unremarkable(), "expectedMonthlyVolume"))).isEmpty();
+	}
+
+	@Test
+	void flagsAnEarlierRevocation() {
+		assertThat(findings(RiskDecision.inputs(unremarkable(), 2))).singleElement().satisfies((finding) -> {
+			assertThat(finding.code()).isEqualTo("PREVIOUSLY_REVOKED");
+			assertThat(finding.severity()).isEqualTo(Severity.CRITICAL);
+			assertThat(finding.description()).contains("2 time(s)");
+		});
+	}
+
+	@Test
+	void weighsAnEmptyRequestWithoutFailing() {
+		assertThat(findings(RequestFacts.NONE)).isEmpty();
+	}
+
+	@Test
+	void evaluatesTheDeployedDecisionByItsKey() {
+		RequestFacts facts = with(unremarkable(), "recipientType", "public");
+		DecisionService decisionService = mock(DecisionService.class, RETURNS_DEEP_STUBS);
+		given(decisionService.evaluateDecisionByKey("request-risk")
+			.variables(RiskDecision.inputs(facts, 1))
+			.evaluate()).willReturn(dmnEngine.evaluateDecision(decision, RiskDecision.inputs(facts, 1)));
+
+		assertThat(new RiskDecision(decisionService).findings(facts, 1)).extracting(Finding::code)
+			.containsExactly("PUBLIC_RECIPIENTS", "PREVIOUSLY_REVOKED");
+	}
+
+	private static List<Finding> findings(RequestFacts facts) {
+		return findings(RiskDecision.inputs(facts, 0));
+	}
+
+	private static List<Finding> findings(Map<String, Object> inputs) {
+		DmnDecisionResult result = dmnEngine.evaluateDecision(decision, inputs);
+		return RiskDecision.findings(result);
+	}
+
+	private static List<Tuple> codesAndSeverities(RequestFacts facts) {
+		return findings(facts).stream().map((finding) -> tuple(finding.code(), finding.severity())).toList();
+	}
+
+	/** The complete iColocation request of the contract's examples: own customers, everything configured. */
+	private static RequestFacts unremarkable() {
+		try {
+			byte[] event = ContractExamples.read("submitted-icolocation.json");
+			return objectMapper.treeToValue(objectMapper.readTree(event).get("data"), RequestFacts.class);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static RequestFacts volumes(RequestFacts facts, long daily, long monthly) {
+		return with(with(facts, "expectedDailyVolume", daily), "expectedMonthlyVolume", monthly);
+	}
+
+	/** These facts with one of them, named as in the contract, replaced by the value as JSON would carry it. */
+	private static RequestFacts with(RequestFacts facts, String field, Object value) {
+		ObjectNode json = objectMapper.valueToTree(facts);
+		assertThat(json.has(field)).as("RequestFacts has a field named %s", field).isTrue();
+		json.set(field, objectMapper.valueToTree(value));
+		try {
+			return objectMapper.treeToValue(json, RequestFacts.class);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static RequestFacts without(RequestFacts facts, String field) {
+		return with(facts, field, null);
+	}
+
+}
