@@ -1,7 +1,5 @@
 package net.port25.workflow.enablement;
 
-import java.util.UUID;
-
 import net.port25.workflow.Port25AccessProcess.Variables;
 import net.port25.workflow.access.AccessStatus;
 import net.port25.workflow.access.Actors;
@@ -35,9 +33,7 @@ class SwitchPortDelegate implements JavaDelegate {
 		RequestRecord record = records.get(execution.getProcessBusinessKey());
 		boolean enabled = Boolean.TRUE.equals(execution.getVariable(Variables.SWITCH_ENABLED));
 		String reason = enabled ? "switched on by the customer" : "switched off by the customer";
-		network.send(new PortCommand(enabled ? PortCommand.Action.OPEN : PortCommand.Action.CLOSE,
-				UUID.randomUUID().toString(), record.serviceType(), record.serviceId(), record.ipAddresses(), reason,
-				record.requestRef()));
+		network.send(record.portCommand(enabled ? PortCommand.Action.OPEN : PortCommand.Action.CLOSE, reason));
 		status.change(record.requestRef(), enabled ? AccessStatus.ENABLED : AccessStatus.DISABLED,
 				Actors.customer(record.customerId()), reason, (String) execution.getVariable(Variables.SOURCE_EVENT_ID));
 	}

@@ -2,11 +2,13 @@ package net.port25.workflow.intake;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import net.port25.workflow.access.AccessStatus;
 import net.port25.workflow.access.Channel;
 import net.port25.workflow.access.CustomerNotice;
 import net.port25.workflow.access.Finding;
+import net.port25.workflow.access.PortCommand;
 import net.port25.workflow.access.ServiceType;
 
 /** One port 25 request as the engine keeps it: who asked, the normalised facts, where it stands. */
@@ -32,6 +34,12 @@ public record RequestRecord(
 	public CustomerNotice notice(CustomerNotice.Type type, String message, String reason) {
 		return new CustomerNotice(type, requestRef, channel, customerId, serviceType(), serviceId(), message, reason,
 				null, null);
+	}
+
+	/** A command to network automation for this request's service and IP addresses, with a fresh command id. */
+	public PortCommand portCommand(PortCommand.Action action, String reason) {
+		return new PortCommand(action, UUID.randomUUID().toString(), serviceType(), serviceId(), ipAddresses(), reason,
+				requestRef);
 	}
 
 	public List<String> ipAddresses() {

@@ -1,7 +1,5 @@
 package net.port25.workflow.intake;
 
-import java.util.UUID;
-
 import net.port25.workflow.Port25AccessProcess.Variables;
 import net.port25.workflow.access.AccessStatus;
 import net.port25.workflow.access.Actors;
@@ -32,8 +30,7 @@ class WithdrawRequestDelegate implements JavaDelegate {
 		RequestRecord record = records.get(execution.getProcessBusinessKey());
 		String reason = (String) execution.getVariable(Variables.WITHDRAWAL_REASON);
 		if (record.status() == AccessStatus.ENABLED) {
-			network.send(new PortCommand(PortCommand.Action.CLOSE, UUID.randomUUID().toString(), record.serviceType(),
-					record.serviceId(), record.ipAddresses(), "withdrawn by the customer", record.requestRef()));
+			network.send(record.portCommand(PortCommand.Action.CLOSE, "withdrawn by the customer"));
 		}
 		status.change(record.requestRef(), AccessStatus.WITHDRAWN, Actors.customer(record.customerId()), reason,
 				(String) execution.getVariable(Variables.SOURCE_EVENT_ID));

@@ -1,7 +1,5 @@
 package net.port25.workflow.revocation;
 
-import java.util.UUID;
-
 import net.port25.workflow.Port25AccessProcess.Variables;
 import net.port25.workflow.access.AccessStatus;
 import net.port25.workflow.access.Actors;
@@ -40,8 +38,7 @@ class RevokeAccessDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		RequestRecord record = records.get(execution.getProcessBusinessKey());
 		String reason = (String) execution.getVariable(Variables.REVOCATION_REASON);
-		network.send(new PortCommand(PortCommand.Action.CLOSE, UUID.randomUUID().toString(), record.serviceType(),
-				record.serviceId(), record.ipAddresses(), "access revoked: " + reason, record.requestRef()));
+		network.send(record.portCommand(PortCommand.Action.CLOSE, "access revoked: " + reason));
 		status.change(record.requestRef(), AccessStatus.REVOKED, Actors.of(execution, Variables.ACTOR), reason,
 				(String) execution.getVariable(Variables.SOURCE_EVENT_ID));
 		notifier.notify(record.notice(CustomerNotice.Type.ACCESS_REVOKED,
