@@ -27,7 +27,10 @@ public record CustomerNotice(
 		REQUEST_REJECTED("port25.request.rejected"),
 		REQUEST_CLOSED("port25.request.closed"),
 		ACCESS_REVOKED("port25.access.revoked"),
-		TOGGLE_REFUSED("port25.toggle.refused");
+		TOGGLE_REFUSED("port25.toggle.refused"),
+
+		/** An answer or withdrawal for a request that does not exist or has ended: an extension of the contract. */
+		REQUEST_NOT_OPEN("port25.request.not-open");
 
 		private final String eventType;
 

@@ -12,6 +12,8 @@ import net.port25.workflow.audit.AuditEntry;
 import net.port25.workflow.audit.AuditTrail;
 import net.port25.workflow.intake.RequestRecord;
 import net.port25.workflow.intake.RequestRecords;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,11 +38,15 @@ public class CustomerSwitch {
 
 	private final RuntimeService runtimeService;
 
-	CustomerSwitch(RequestRecords records, CustomerNotifier notifier, AuditTrail audit, RuntimeService runtimeService) {
+	private final Counter unmatched;
+
+	CustomerSwitch(RequestRecords records, CustomerNotifier notifier, AuditTrail audit, RuntimeService runtimeService,
+			MeterRegistry meters) {
 		this.records = records;
 		this.notifier = notifier;
 		this.audit = audit;
 		this.runtimeService = runtimeService;
+		this.unmatched = meters.counter("port25.events.unmatched", "capability", "enablement");
 	}
 
 	/** Switches the port, or refuses and says why. Returns the refusal, if any. */
@@ -85,6 +91,7 @@ public class CustomerSwitch {
 					reason));
 		}
 		else {
+			unmatched.increment();
 			// no reply to a customer about a device that is not theirs: that would tell them whose it is
 			log.warn("Toggle of {} by customer {} refused: {} (event {})", toggle.serviceId(), toggle.customerId(),
 					reason, sourceEventId);

@@ -6,6 +6,7 @@ import net.port25.workflow.revocation.AbuseHandling;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Hands abuse reports, validated, to revocation. */
 @Component
@@ -15,16 +16,23 @@ class AbuseEventsListener {
 
 	private final CloudEventReader reader;
 
+	private final ProcessedEvents processedEvents;
+
 	private final AbuseHandling abuseHandling;
 
-	AbuseEventsListener(CloudEventReader reader, AbuseHandling abuseHandling) {
+	AbuseEventsListener(CloudEventReader reader, ProcessedEvents processedEvents, AbuseHandling abuseHandling) {
 		this.reader = reader;
+		this.processedEvents = processedEvents;
 		this.abuseHandling = abuseHandling;
 	}
 
 	@KafkaListener(id = "abuse-events", topics = "${port25.topics.abuse-events}")
+	@Transactional
 	void on(ConsumerRecord<String, byte[]> record) {
 		CloudEvent event = reader.read(record);
+		if (!processedEvents.claim(event, record.topic())) {
+			return;
+		}
 		if (!ABUSE_DETECTED.equals(event.getType())) {
 			throw InvalidEventException.unknownType(event, record.topic());
 		}

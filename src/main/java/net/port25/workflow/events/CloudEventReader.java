@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.format.EventFormat;
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * Reads a Kafka record as a CloudEvents 1.0 event and its data as a validated record. Structured mode is read
  * whether or not the {@code content-type} header is present; binary mode is recognised by its {@code ce_specversion}
- * header.
+ * header. The data is checked against its type's JSON Schema before it is mapped, so that an event is accepted or
+ * refused exactly as the contract says, whatever Jackson would make of it (a volume given as "300", say).
  */
 @Component
 class CloudEventReader {
@@ -33,9 +35,12 @@ class CloudEventReader {
 
 	private final Validator validator;
 
-	CloudEventReader(ObjectMapper objectMapper, Validator validator) {
+	private final EventSchemas schemas;
+
+	CloudEventReader(ObjectMapper objectMapper, Validator validator, EventSchemas schemas) {
 		this.objectMapper = objectMapper;
 		this.validator = validator;
+		this.schemas = schemas;
 	}
 
 	CloudEvent read(ConsumerRecord<String, byte[]> record) {
@@ -54,10 +59,9 @@ class CloudEventReader {
 	}
 
 	<T> T data(CloudEvent event, Class<T> type) {
-		if (event.getData() == null) {
-			throw new InvalidEventException("event " + event.getId() + " of type " + event.getType() + " has no data");
-		}
-		T data = map(event, type);
+		JsonNode tree = tree(event);
+		schemas.validate(event.getType(), tree);
+		T data = map(event, tree, type);
 		Set<ConstraintViolation<T>> violations = validator.validate(data);
 		if (!violations.isEmpty()) {
 			throw new InvalidEventException("invalid data in event " + event.getId() + ": " + describe(violations));
@@ -65,14 +69,33 @@ class CloudEventReader {
 		return data;
 	}
 
-	private <T> T map(CloudEvent event, Class<T> type) {
+	private JsonNode tree(CloudEvent event) {
+		JsonNode tree = null;
+		if (event.getData() != null) {
+			try {
+				tree = objectMapper.readTree(event.getData().toBytes());
+			}
+			catch (JsonProcessingException ex) {
+				throw unreadable(event, ex.getOriginalMessage(), ex);
+			}
+			catch (IOException ex) {
+				throw unreadable(event, ex.getMessage(), ex);
+			}
+		}
+		if (tree == null || tree.isMissingNode()) {
+			throw new InvalidEventException("event " + event.getId() + " of type " + event.getType() + " has no data");
+		}
+		return tree;
+	}
+
+	private <T> T map(CloudEvent event, JsonNode tree, Class<T> type) {
 		try {
-			return objectMapper.readValue(event.getData().toBytes(), type);
+			return objectMapper.treeToValue(tree, type);
 		}
 		catch (JsonProcessingException ex) {
 			throw unreadable(event, ex.getOriginalMessage(), ex);
 		}
-		catch (IOException ex) {
+		catch (IllegalArgumentException ex) {
 			throw unreadable(event, ex.getMessage(), ex);
 		}
 	}

@@ -6,6 +6,7 @@ import net.port25.workflow.enablement.ToggleRequested;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Hands the cMetal customer switch events, validated, to enablement. */
 @Component
@@ -15,16 +16,23 @@ class DashboardTogglesListener {
 
 	private final CloudEventReader reader;
 
+	private final ProcessedEvents processedEvents;
+
 	private final CustomerSwitch customerSwitch;
 
-	DashboardTogglesListener(CloudEventReader reader, CustomerSwitch customerSwitch) {
+	DashboardTogglesListener(CloudEventReader reader, ProcessedEvents processedEvents, CustomerSwitch customerSwitch) {
 		this.reader = reader;
+		this.processedEvents = processedEvents;
 		this.customerSwitch = customerSwitch;
 	}
 
 	@KafkaListener(id = "dashboard-toggles", topics = "${port25.topics.dashboard-toggles}")
+	@Transactional
 	void on(ConsumerRecord<String, byte[]> record) {
 		CloudEvent event = reader.read(record);
+		if (!processedEvents.claim(event, record.topic())) {
+			return;
+		}
 		if (!TOGGLE_REQUESTED.equals(event.getType())) {
 			throw InvalidEventException.unknownType(event, record.topic());
 		}

@@ -14,8 +14,10 @@ import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * A record that can never be applied goes to {@code <topic>.DLT}, byte for byte, with headers naming the reason and
- * the original topic, partition and offset; consumption goes on with the next record. Anything else is retried
- * with back-off.
+ * the original topic, partition and offset; consumption goes on with the next record. Transient failures (database
+ * unreachable, optimistic locking between engine nodes) are retried with back-off for as long as they last: never
+ * dead-lettered, never skipped. Anything else is a defect: retried a few times, then dead-lettered with its reason
+ * so that it cannot block the partition.
  */
 @Configuration(proxyBeanMethods = false)
 class DeadLetterConfiguration {
@@ -33,11 +35,23 @@ class DeadLetterConfiguration {
 			headers.add(REASON_HEADER, reasonOf(ex).getBytes(StandardCharsets.UTF_8));
 			return headers;
 		});
-		ExponentialBackOff backOff = new ExponentialBackOff(Duration.ofMillis(200).toMillis(), 2.0);
-		backOff.setMaxInterval(Duration.ofSeconds(10).toMillis());
-		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, defectBackOff());
+		handler.setBackOffFunction((record, ex) -> TransientFailures.isTransient(ex) ? transientBackOff() : null);
 		handler.addNotRetryableExceptions(InvalidEventException.class);
 		return handler;
+	}
+
+	/** Unlimited: a transient failure is waited out. */
+	private static ExponentialBackOff transientBackOff() {
+		ExponentialBackOff backOff = new ExponentialBackOff(Duration.ofMillis(200).toMillis(), 2.0);
+		backOff.setMaxInterval(Duration.ofSeconds(10).toMillis());
+		return backOff;
+	}
+
+	private static ExponentialBackOff defectBackOff() {
+		ExponentialBackOff backOff = new ExponentialBackOff(Duration.ofMillis(200).toMillis(), 2.0);
+		backOff.setMaxAttempts(3);
+		return backOff;
 	}
 
 	private static String reasonOf(Exception ex) {

@@ -67,7 +67,10 @@ class OutboundEvents implements CustomerNotifier, NetworkCommands, AccessChangeP
 	public void publish(AccessChanged change) {
 		Change data = new Change(change.serviceType(), change.serviceId(), change.customerId(), change.requestRef(),
 				change.status(), change.previousStatus(), change.actor(), change.reason(), change.at());
-		outbox.append(topics.accessChanges(), change.serviceId(), event(ACCESS_CHANGED, data));
+		// keyed by service so that its changes stay in order; a request that has not named its service yet has only
+		// its reference
+		String key = change.serviceId() != null ? change.serviceId() : change.requestRef();
+		outbox.append(topics.accessChanges(), key, event(ACCESS_CHANGED, data));
 	}
 
 	private CloudEvent event(String type, Object data) {

@@ -8,6 +8,7 @@ import net.port25.workflow.intake.RequestWithdrawn;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Hands the events of the requests topic, validated, to intake. */
 @Component
@@ -21,16 +22,23 @@ class RequestsListener {
 
 	private final CloudEventReader reader;
 
+	private final ProcessedEvents processedEvents;
+
 	private final RequestIntake intake;
 
-	RequestsListener(CloudEventReader reader, RequestIntake intake) {
+	RequestsListener(CloudEventReader reader, ProcessedEvents processedEvents, RequestIntake intake) {
 		this.reader = reader;
+		this.processedEvents = processedEvents;
 		this.intake = intake;
 	}
 
 	@KafkaListener(id = "requests", topics = "${port25.topics.requests}")
+	@Transactional
 	void on(ConsumerRecord<String, byte[]> record) {
 		CloudEvent event = reader.read(record);
+		if (!processedEvents.claim(event, record.topic())) {
+			return;
+		}
 		switch (event.getType()) {
 			case REQUEST_SUBMITTED -> intake.submit(reader.data(event, RequestSubmitted.class), event.getId());
 			case INFORMATION_PROVIDED ->

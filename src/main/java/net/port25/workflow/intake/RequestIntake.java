@@ -15,6 +15,8 @@ import net.port25.workflow.access.CustomerNotice;
 import net.port25.workflow.access.CustomerNotifier;
 import net.port25.workflow.audit.AuditEntry;
 import net.port25.workflow.audit.AuditTrail;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,13 +43,16 @@ public class RequestIntake {
 
 	private final RuntimeService runtimeService;
 
+	private final Counter unmatched;
+
 	RequestIntake(RequestRecords records, RequestStatus status, AuditTrail audit, CustomerNotifier notifier,
-			RuntimeService runtimeService) {
+			RuntimeService runtimeService, MeterRegistry meters) {
 		this.records = records;
 		this.status = status;
 		this.audit = audit;
 		this.notifier = notifier;
 		this.runtimeService = runtimeService;
+		this.unmatched = meters.counter("port25.events.unmatched", "capability", "intake");
 	}
 
 	/** Registers the request and starts its process, unless the service already has a live request. */
@@ -77,8 +82,7 @@ public class RequestIntake {
 	public void provideInformation(InformationProvided answer, String sourceEventId) {
 		Optional<RequestRecord> found = records.find(answer.requestRef());
 		if (found.isEmpty() || !found.get().status().isLive()) {
-			log.warn("Information for {} refers to no open request; event {} ignored", answer.requestRef(),
-					sourceEventId);
+			answerNotOpen(answer.requestRef(), found, "information", sourceEventId);
 			return;
 		}
 		RequestRecord record = found.get();
@@ -92,8 +96,7 @@ public class RequestIntake {
 	public void withdraw(RequestWithdrawn withdrawal, String sourceEventId) {
 		Optional<RequestRecord> found = records.find(withdrawal.requestRef());
 		if (found.isEmpty() || !found.get().status().isLive()) {
-			log.warn("Withdrawal of {} refers to no open request; event {} ignored", withdrawal.requestRef(),
-					sourceEventId);
+			answerNotOpen(withdrawal.requestRef(), found, "withdrawal", sourceEventId);
 			return;
 		}
 		correlateIfAwaited(MESSAGE_REQUEST_WITHDRAWN, withdrawal.requestRef(), sourceEventId,
@@ -116,6 +119,18 @@ public class RequestIntake {
 			correlation.setVariable(Variables.WITHDRAWAL_REASON, withdrawalReason);
 		}
 		correlation.correlate();
+	}
+
+	/** The event refers to nothing that can take it: say so on the reply topic, and go on. */
+	private void answerNotOpen(String requestRef, Optional<RequestRecord> found, String what, String sourceEventId) {
+		String reason = found.map(record -> "request " + requestRef + " has ended (" + record.status() + ")")
+			.orElse("no request " + requestRef + " is known");
+		log.warn("{} for {} not applied: {} (event {})", what, requestRef, reason, sourceEventId);
+		unmatched.increment();
+		String message = "Your " + what + " could not be applied: " + reason + ".";
+		notifier.notify(found.map(record -> record.notice(CustomerNotice.Type.REQUEST_NOT_OPEN, message, reason))
+			.orElseGet(() -> new CustomerNotice(CustomerNotice.Type.REQUEST_NOT_OPEN, requestRef, null, null, null, null,
+					message, reason, null, null)));
 	}
 
 	private void refuseDuplicate(RequestRecord duplicate, RequestRecord live, String sourceEventId) {

@@ -1,6 +1,9 @@
 package net.port25.workflow.intake;
 
 import java.math.BigDecimal;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -23,6 +26,9 @@ import net.port25.workflow.access.ServiceType;
  * check asks for it again, rather than guessing or failing the request.
  */
 public final class RequestTextParser {
+
+	private static final Pattern IPV4 = Pattern
+		.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
 
 	/**
 	 * Label matching is tolerant of layout: a bullet ({@code -}, {@code *}, a bullet dot, markdown bold) or a list
@@ -73,7 +79,7 @@ public final class RequestTextParser {
 		Map<Field, String> values = values(body);
 		Function<Field, String> text = values::get;
 		return new RequestFacts(serviceType(text.apply(Field.SERVICE_TYPE)), text.apply(Field.SERVICE_ID),
-				text.apply(Field.HOSTNAME), list(text.apply(Field.IP_ADDRESSES)), text.apply(Field.USE_CASE),
+				text.apply(Field.HOSTNAME), ipAddresses(list(text.apply(Field.IP_ADDRESSES))), text.apply(Field.USE_CASE),
 				text.apply(Field.APPLICATION), text.apply(Field.MAIL_SERVER_SOFTWARE), text.apply(Field.MAIL_TYPE),
 				list(text.apply(Field.SENDING_DOMAINS)), text.apply(Field.WEBSITE_URL), text.apply(Field.COMPANY_INFO),
 				volume(text.apply(Field.EXPECTED_DAILY_VOLUME)), volume(text.apply(Field.EXPECTED_MONTHLY_VOLUME)),
@@ -204,6 +210,34 @@ public final class RequestTextParser {
 			.distinct()
 			.toList();
 		return items.isEmpty() ? null : items;
+	}
+
+	/**
+	 * Only IP literals: anything else in the free text ("see ticket", "300.1.2.3") is not an address, so the
+	 * completeness check asks for the addresses again rather than a bad one reaching network automation.
+	 */
+	private static List<String> ipAddresses(List<String> items) {
+		if (items == null) {
+			return null;
+		}
+		List<String> addresses = items.stream().filter(RequestTextParser::isIpLiteral).toList();
+		return addresses.isEmpty() ? null : addresses;
+	}
+
+	private static boolean isIpLiteral(String item) {
+		if (IPV4.matcher(item).matches()) {
+			return true;
+		}
+		// a string with a colon is never looked up as a host name: InetAddress only parses it as an IPv6 literal
+		if (item.indexOf(':') >= 0 && item.matches("[0-9a-fA-F:.]+")) {
+			try {
+				return InetAddress.getByName(item) instanceof Inet6Address;
+			}
+			catch (UnknownHostException ex) {
+				return false;
+			}
+		}
+		return false;
 	}
 
 	/** Leftover bullets and joining words ("a.com and b.com") are not addresses or domains. */

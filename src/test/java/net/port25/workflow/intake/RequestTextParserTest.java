@@ -45,6 +45,15 @@ class RequestTextParserTest {
 			"The shop's hosting plan has no relay; we deliver directly", "DMARC will be added before go-live");
 
 	@Test
+	void keepsOnlyIpLiteralsAsAddresses() {
+		RequestFacts facts = RequestTextParser
+			.parse("IP Address(es): 300.1.2.3, 203.0.113.7, see ticket, 2001:db8::25 Hostname: mx.example.com");
+
+		assertThat(facts.ipAddresses()).containsExactly("203.0.113.7", "2001:db8::25");
+		assertThat(RequestTextParser.parse("IP Address(es): 300.1.2.3").ipAddresses()).isNull();
+	}
+
+	@Test
 	void readsTheOneLineRecommendedFormat() throws IOException {
 		assertThat(RequestTextParser.parse(contractExampleBody())).isEqualTo(EXAMPLE_FACTS);
 	}

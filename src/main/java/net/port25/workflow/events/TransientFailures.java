@@ -1,0 +1,34 @@
+package net.port25.workflow.events;
+
+import java.sql.SQLTransientException;
+
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+/** Failures that go away by themselves: the database is (briefly) unreachable, or another node won a race. */
+final class TransientFailures {
+
+	private TransientFailures() {
+	}
+
+	static boolean isTransient(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof TransientDataAccessException || cause instanceof CannotGetJdbcConnectionException
+					|| cause instanceof CannotCreateTransactionException || cause instanceof SQLTransientException
+					|| cause instanceof OptimisticLockingException
+					|| cause instanceof java.sql.SQLException sql && isConnectionFailure(sql)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** SQL state class 08: connection exception; 40001 serialization failure, 40P01 deadlock. */
+	private static boolean isConnectionFailure(java.sql.SQLException failure) {
+		String state = failure.getSQLState();
+		return state != null && (state.startsWith("08") || state.equals("40001") || state.equals("40P01"));
+	}
+
+}

@@ -1,0 +1,157 @@
+package net.port25.workflow.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import java.nio.charset.StandardCharsets;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.cloudevents.CloudEvent;
+import jakarta.validation.Validation;
+import net.port25.workflow.access.Channel;
+import net.port25.workflow.access.ServiceType;
+import net.port25.workflow.intake.RequestSubmitted;
+import net.port25.workflow.revocation.AbuseDetected;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+/** {@link CloudEventReader}: every mode the contract allows, and data checked against the contract's schema. */
+class CloudEventReaderTest {
+
+	private static final String DATA = """
+			{"requestRef":"T-7","channel":"ticket","customerId":"C-7","serviceType":"cVirtual","serviceId":"VS-7",
+			 "ipAddresses":["203.0.113.40"],"expectedDailyVolume":300,"spfConfigured":true}""";
+
+	private static final String STRUCTURED = """
+			{"specversion":"1.0","id":"e-1","source":"/ticketing","type":"port25.request.submitted",
+			 "datacontenttype":"application/json","data":%s}""";
+
+	private final ObjectMapper objectMapper = JsonMapper.builder()
+		.findAndAddModules()
+		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.build();
+
+	private final CloudEventReader reader = new CloudEventReader(objectMapper,
+			Validation.buildDefaultValidatorFactory().getValidator(), new EventSchemas());
+
+	@Test
+	void structuredEventWithContentTypeHeaderIsRead() {
+		ConsumerRecord<String, byte[]> record = record(STRUCTURED.formatted(DATA));
+		header(record, "content-type", "application/cloudevents+json");
+
+		assertSubmitted(record);
+	}
+
+	@Test
+	void structuredEventWithoutContentTypeHeaderIsRead() {
+		assertSubmitted(record(STRUCTURED.formatted(DATA)));
+	}
+
+	@Test
+	void binaryModeEventIsRead() {
+		ConsumerRecord<String, byte[]> record = record(DATA);
+		header(record, "ce_specversion", "1.0");
+		header(record, "ce_id", "e-1");
+		header(record, "ce_type", "port25.request.submitted");
+		header(record, "ce_source", "/ticketing");
+		header(record, "content-type", "application/json");
+
+		assertSubmitted(record);
+	}
+
+	@Test
+	void dataThatBreaksTheSchemaIsInvalid() {
+		CloudEvent event = reader.read(record(STRUCTURED.formatted(DATA.replace("300", "\"300\""))));
+
+		assertThatExceptionOfType(InvalidEventException.class)
+			.isThrownBy(() -> reader.data(event, RequestSubmitted.class))
+			.withMessageContaining("port25.request.submitted")
+			.withMessageContaining("$.expectedDailyVolume");
+	}
+
+	@Test
+	void unknownServiceTypeIsInvalidBeforeJacksonSeesIt() {
+		CloudEvent event = reader.read(record(STRUCTURED.formatted(DATA.replace("cVirtual", "cCloud"))));
+
+		assertThatExceptionOfType(InvalidEventException.class)
+			.isThrownBy(() -> reader.data(event, RequestSubmitted.class))
+			.withMessageContaining("$.serviceType")
+			.withMessageContaining("cCloud");
+	}
+
+	@Test
+	void dataThatIsNotJsonIsInvalid() {
+		ConsumerRecord<String, byte[]> record = record("{not json");
+		header(record, "ce_specversion", "1.0");
+		header(record, "ce_id", "e-2");
+		header(record, "ce_type", "port25.request.submitted");
+		header(record, "ce_source", "/ticketing");
+		CloudEvent event = reader.read(record);
+
+		assertThatExceptionOfType(InvalidEventException.class)
+			.isThrownBy(() -> reader.data(event, RequestSubmitted.class))
+			.withMessageContaining("unreadable data in event e-2");
+	}
+
+	@Test
+	void eventWithoutDataIsInvalid() {
+		CloudEvent event = reader.read(record("""
+				{"specversion":"1.0","id":"e-3","source":"/ticketing","type":"port25.request.withdrawn"}"""));
+
+		assertThatExceptionOfType(InvalidEventException.class)
+			.isThrownBy(() -> reader.data(event, RequestSubmitted.class))
+			.withMessageContaining("has no data");
+	}
+
+	@Test
+	void beanValidationStillApplies() {
+		// the schema allows an empty string where bean validation wants a non-blank one
+		CloudEvent event = reader.read(record(STRUCTURED.formatted("""
+				{"requestRef":"T-7","channel":"ticket","customerId":" ","serviceType":"cVirtual","serviceId":"VS-7"}""")));
+
+		assertThatExceptionOfType(InvalidEventException.class)
+			.isThrownBy(() -> reader.data(event, RequestSubmitted.class))
+			.withMessageContaining("invalid data in event e-1")
+			.withMessageContaining("customerId");
+	}
+
+	@Test
+	void abuseEventIsMappedAfterItsSchemaAccepts() {
+		CloudEvent event = reader.read(record("""
+				{"specversion":"1.0","id":"e-4","source":"/abuse-monitor","type":"port25.abuse.detected",
+				 "data":{"ipAddress":"192.0.2.77","category":"spam","severity":"critical","evidence":"1,850 messages",
+				 "detectedAt":"2026-11-30T02:09:41Z"}}"""));
+
+		AbuseDetected abuse = reader.data(event, AbuseDetected.class);
+
+		assertThat(abuse.ipAddress()).isEqualTo("192.0.2.77");
+		assertThat(abuse.severity()).isEqualTo(AbuseDetected.Severity.CRITICAL);
+	}
+
+	private void assertSubmitted(ConsumerRecord<String, byte[]> record) {
+		CloudEvent event = reader.read(record);
+		RequestSubmitted submitted = reader.data(event, RequestSubmitted.class);
+
+		assertThat(event.getId()).isEqualTo("e-1");
+		assertThat(event.getType()).isEqualTo("port25.request.submitted");
+		assertThat(submitted.requestRef()).isEqualTo("T-7");
+		assertThat(submitted.channel()).isEqualTo(Channel.TICKET);
+		assertThat(submitted.customerId()).isEqualTo("C-7");
+		assertThat(submitted.serviceType()).isEqualTo(ServiceType.C_VIRTUAL);
+		assertThat(submitted.serviceId()).isEqualTo("VS-7");
+		assertThat(submitted.ipAddresses()).containsExactly("203.0.113.40");
+		assertThat(submitted.expectedDailyVolume()).isEqualTo(300L);
+		assertThat(submitted.spfConfigured()).isTrue();
+	}
+
+	private static ConsumerRecord<String, byte[]> record(String value) {
+		return new ConsumerRecord<>("port25.requests", 0, 0, "T-7", value.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static void header(ConsumerRecord<String, byte[]> record, String name, String value) {
+		record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+	}
+
+}
