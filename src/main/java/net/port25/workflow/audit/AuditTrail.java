@@ -36,11 +36,18 @@ public class AuditTrail {
 
 	/** The request's entries, oldest first. */
 	public List<AuditEntry> forRequest(String requestRef) {
-		return jdbc.sql("""
-				select request_ref, service_id, at, actor, action, from_status, to_status, reason, source_event_id
-				from audit_entry where request_ref = :requestRef order by id
-				""")
-			.param("requestRef", requestRef)
+		return entriesWhere("request_ref = :key", requestRef);
+	}
+
+	/** The service's entries, oldest first, including those of refused attempts that matched no request. */
+	public List<AuditEntry> forService(String serviceId) {
+		return entriesWhere("service_id = :key", serviceId);
+	}
+
+	private List<AuditEntry> entriesWhere(String condition, String key) {
+		return jdbc.sql("select request_ref, service_id, at, actor, action, from_status, to_status, reason,"
+				+ " source_event_id from audit_entry where " + condition + " order by id")
+			.param("key", key)
 			.query((row, number) -> new AuditEntry(row.getString(1), row.getString(2),
 					row.getTimestamp(3).toInstant(), row.getString(4), row.getString(5), row.getString(6),
 					row.getString(7), row.getString(8), row.getString(9)))

@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatRuntimeException;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,13 +26,7 @@ import net.port25.workflow.access.PortCommand;
 import net.port25.workflow.access.ServiceType;
 import net.port25.workflow.infrastructure.Infrastructure;
 import net.port25.workflow.infrastructure.IntegrationTest;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -74,13 +66,13 @@ class OutboxIntegrationTests {
 		CustomerNotice notice = new CustomerNotice(CustomerNotice.Type.INFO_REQUESTED, requestRef, Channel.TICKET,
 				"C-4410", ServiceType.I_COLOCATION, "COLO-7781", "We need a few more details.", null,
 				List.of("useCase", "recipientSource"), "How do you obtain your recipients?");
-		try (TopicReader replies = new TopicReader(topics.replies())) {
+		try (TopicReader replies = new TopicReader(infrastructure.kafkaBootstrapServers(), topics.replies())) {
 			inTransaction(() -> outbound.notify(notice));
 
 			ConsumerRecord<String, byte[]> record = replies.awaitWithKey(requestRef, 1).get(0);
 
 			assertThat(record.key()).isEqualTo(requestRef);
-			assertThat(header(record, "content-type")).isEqualTo("application/cloudevents+json");
+			assertThat(TopicReader.header(record, "content-type")).isEqualTo("application/cloudevents+json");
 			CloudEvent event = STRUCTURED.deserialize(record.value());
 			assertThat(event.getSpecVersion()).isEqualTo(SpecVersion.V1);
 			assertThat(event.getType()).isEqualTo("port25.info.requested");
@@ -104,7 +96,7 @@ class OutboxIntegrationTests {
 	@Test
 	void sendsNothingWhenTheTransactionRollsBack() throws Exception {
 		String requestRef = unique("T-");
-		try (TopicReader replies = new TopicReader(topics.replies())) {
+		try (TopicReader replies = new TopicReader(infrastructure.kafkaBootstrapServers(), topics.replies())) {
 			assertThatRuntimeException().isThrownBy(() -> inTransaction(() -> {
 				outbound.notify(notice(CustomerNotice.Type.REQUEST_REJECTED, requestRef, "duplicate"));
 				throw new IllegalStateException("the caller failed after writing");
@@ -129,7 +121,7 @@ class OutboxIntegrationTests {
 		String serviceId = unique("DEV-");
 		List<AccessStatus> statuses = List.of(AccessStatus.SUBMITTED, AccessStatus.IN_REVIEW, AccessStatus.APPROVED,
 				AccessStatus.ENABLED, AccessStatus.DISABLED, AccessStatus.ENABLED, AccessStatus.REVOKED);
-		try (TopicReader changes = new TopicReader(topics.accessChanges())) {
+		try (TopicReader changes = new TopicReader(infrastructure.kafkaBootstrapServers(), topics.accessChanges())) {
 			AccessStatus previous = null;
 			for (AccessStatus status : statuses) {
 				AccessChanged change = change(serviceId, status, previous);
@@ -172,12 +164,12 @@ class OutboxIntegrationTests {
 		String commandId = UUID.randomUUID().toString();
 		PortCommand command = new PortCommand(PortCommand.Action.OPEN, commandId, ServiceType.C_METAL, serviceId,
 				List.of("203.0.113.10", "2001:db8::10"), "approved request", "D-" + serviceId);
-		try (TopicReader commands = new TopicReader(topics.networkCommands())) {
+		try (TopicReader commands = new TopicReader(infrastructure.kafkaBootstrapServers(), topics.networkCommands())) {
 			inTransaction(() -> outbound.send(command));
 
 			ConsumerRecord<String, byte[]> record = commands.awaitWithKey(serviceId, 1).get(0);
 
-			assertThat(header(record, "content-type")).isEqualTo("application/cloudevents+json");
+			assertThat(TopicReader.header(record, "content-type")).isEqualTo("application/cloudevents+json");
 			CloudEvent event = STRUCTURED.deserialize(record.value());
 			assertThat(event.getType()).isEqualTo("port25.port.open");
 			assertThat(event.getSource()).hasToString("/port25-workflow");
@@ -227,10 +219,6 @@ class OutboxIntegrationTests {
 		return objectMapper.readTree(event.getData().toBytes());
 	}
 
-	private static String header(ConsumerRecord<?, ?> record, String name) {
-		Header header = record.headers().lastHeader(name);
-		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
-	}
 
 	private static CustomerNotice notice(CustomerNotice.Type type, String requestRef, String reason) {
 		return new CustomerNotice(type, requestRef, Channel.DASHBOARD, "C-5120", ServiceType.C_METAL, "DEV-1",
@@ -244,45 +232,6 @@ class OutboxIntegrationTests {
 
 	private static String unique(String prefix) {
 		return prefix + UUID.randomUUID();
-	}
-
-	/** Reads one topic from its beginning, on all partitions, without joining a group. */
-	private final class TopicReader implements AutoCloseable {
-
-		private final KafkaConsumer<String, byte[]> consumer;
-
-		private final List<ConsumerRecord<String, byte[]>> read = new ArrayList<>();
-
-		TopicReader(String topic) {
-			this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-					infrastructure.kafkaBootstrapServers(), ConsumerConfig.GROUP_ID_CONFIG,
-					unique("outbox-tests-"), ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-					ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-					"read_committed"), new StringDeserializer(), new ByteArrayDeserializer());
-			List<TopicPartition> partitions = consumer.partitionsFor(topic)
-				.stream()
-				.map(info -> new TopicPartition(topic, info.partition()))
-				.toList();
-			consumer.assign(partitions);
-			consumer.seekToBeginning(partitions);
-		}
-
-		/** Every record with the key read so far, in the order of its partition, once there are {@code count}. */
-		List<ConsumerRecord<String, byte[]>> awaitWithKey(String key, int count) {
-			return await().atMost(Duration.ofSeconds(10))
-				.pollDelay(Duration.ZERO)
-				.pollInterval(Duration.ofMillis(10))
-				.until(() -> {
-					consumer.poll(Duration.ofMillis(100)).forEach(read::add);
-					return read.stream().filter(record -> key.equals(record.key())).toList();
-				}, records -> records.size() >= count);
-		}
-
-		@Override
-		public void close() {
-			consumer.close(Duration.ZERO);
-		}
-
 	}
 
 }
