@@ -109,18 +109,54 @@ class ContractExamplesIntegrationTests {
 
 	@Test
 	void refusesAToggleForAnotherCustomersDevice() throws Exception {
-		String serviceId = "DEV-OTHER-" + System.nanoTime();
-		ObjectNode toggle = (ObjectNode) json.readTree(ContractExamples.read("toggle-enable-cmetal.json"));
-		toggle.put("id", "toggle-" + serviceId);
-		((ObjectNode) toggle.get("data")).put("serviceId", serviceId).put("customerId", "C-9999");
+		String requestRef = "D-OTHER-" + System.nanoTime();
+		String serviceId = "DEV-" + requestRef;
+		publish(topics.requests(), requestRef, withIds("submitted-cmetal-incomplete.json", requestRef, serviceId));
+		publish(topics.requests(), requestRef, withIds("info-provided-cmetal.json", requestRef, null));
+		taskService.complete(awaitTask(requestRef).getId(),
+				java.util.Map.of(Port25AccessProcess.Variables.DECISION, "approve"));
+		ObjectNode toggle = withIds("toggle-enable-cmetal.json", null, serviceId);
+		((ObjectNode) toggle.get("data")).put("customerId", "C-9999");
 
 		kafka.send(topics.dashboardToggles(), serviceId, json.writeValueAsBytes(toggle)).get();
 
-		awaitTrue(() -> !audit.forService(serviceId).isEmpty());
-		assertThat(audit.forService(serviceId)).extracting("action").containsExactly("TOGGLE_REFUSED");
+		awaitTrue(() -> audit.forService(serviceId).stream().anyMatch(e -> e.action().equals("TOGGLE_REFUSED")));
 		try (TopicReader commands = new TopicReader(infrastructure.kafkaBootstrapServers(), topics.networkCommands())) {
 			assertThat(commands.allWithKey(serviceId)).isEmpty();
 		}
+		assertThat(records.get(requestRef).status()).isEqualTo(AccessStatus.APPROVED);
+	}
+
+	@Test
+	void answersInformationForAnUnknownRequestOnTheReplyTopic() throws Exception {
+		String requestRef = "D-UNKNOWN-" + System.nanoTime();
+
+		publish(topics.requests(), requestRef, withIds("info-provided-cmetal.json", requestRef, null));
+
+		JsonNode reply = read(replies(requestRef, 1).get(0));
+		assertThat(reply.get("type").asText()).isEqualTo("port25.request.not-open");
+		assertThat(reply.at("/data/reason").asText()).contains("no request " + requestRef);
+	}
+
+	/** A contract example with fresh ids, so that the test shares nothing with the others. */
+	private ObjectNode withIds(String example, String requestRef, String serviceId) throws Exception {
+		ObjectNode event = (ObjectNode) json.readTree(ContractExamples.read(example));
+		event.put("id", java.util.UUID.randomUUID().toString());
+		ObjectNode data = (ObjectNode) event.get("data");
+		if (requestRef != null) {
+			data.put("requestRef", requestRef);
+		}
+		if (serviceId != null) {
+			data.put("serviceId", serviceId);
+			if (data.has("ipAddresses")) {
+				data.putArray("ipAddresses").add("198.18." + (System.nanoTime() % 250) + ".1");
+			}
+		}
+		return event;
+	}
+
+	private void publish(String topic, String key, ObjectNode event) throws Exception {
+		kafka.send(topic, key, json.writeValueAsBytes(event)).get();
 	}
 
 	private void publish(String topic, String key, String example) throws Exception {
