@@ -7,12 +7,14 @@ import net.port25.workflow.infrastructure.EmbeddedInfrastructure;
 import net.port25.workflow.infrastructure.Infrastructure;
 import net.port25.workflow.infrastructure.InfrastructureConnections;
 import net.port25.workflow.infrastructure.LocalPorts;
+import net.port25.workflow.infrastructure.LocalTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 /**
  * The embedded development run ({@code ./mvnw spring-boot:test-run}): a real PostgreSQL server and a real Kafka
@@ -58,6 +60,16 @@ public final class LocalPort25WorkflowApplication {
 			log.info("Starting PostgreSQL on 127.0.0.1:{} and Kafka on 127.0.0.1:{}, data in {}", PORTS.postgres(),
 					PORTS.kafka(), DATA_DIRECTORY.toAbsolutePath());
 			return EmbeddedInfrastructure.persistent(DATA_DIRECTORY, PORTS);
+		}
+
+		@Bean
+		LocalTokens localTokens() {
+			return new LocalTokens();
+		}
+
+		@Bean
+		JwtDecoder jwtDecoder(LocalTokens tokens) {
+			return tokens.decoder();
 		}
 
 	}

@@ -15,11 +15,11 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
  * Submits the contract's example requests with fresh request references, service ids and IP addresses, so that
  * tests sharing one database never see each other's requests.
  */
-class ProcessScenarios {
+public class ProcessScenarios {
 
 	private static final AtomicInteger sequence = new AtomicInteger();
 
-	record Request(String ref, String serviceId, String customerId, ProcessInstance instance) {
+	public record Request(String ref, String serviceId, String customerId, ProcessInstance instance) {
 	}
 
 	private final RequestIntake intake;
@@ -28,34 +28,34 @@ class ProcessScenarios {
 
 	private final ObjectMapper json;
 
-	ProcessScenarios(RequestIntake intake, RuntimeService runtimeService, ObjectMapper json) {
+	public ProcessScenarios(RequestIntake intake, RuntimeService runtimeService, ObjectMapper json) {
 		this.intake = intake;
 		this.runtimeService = runtimeService;
 		this.json = json;
 	}
 
-	RequestIntake intake() {
+	public RequestIntake intake() {
 		return intake;
 	}
 
-	Request submit(String example) {
+	public Request submit(String example) {
 		int n = sequence.incrementAndGet();
 		return submit(example, "SVC-" + n + "-" + System.nanoTime(), n);
 	}
 
 	/** Submitted, then completed with the contract's info-provided example: waits at reviewRequest. */
-	Request submitComplete(String example) {
+	public Request submitComplete(String example) {
 		Request request = submit(example);
 		answerFromExample(request, "info-provided-cmetal.json");
 		return request;
 	}
 
-	String submitForService(String example, String serviceId) {
+	public String submitForService(String example, String serviceId) {
 		return submit(example, serviceId, sequence.incrementAndGet()).ref();
 	}
 
 	/** The template-text example's facts given as structured fields. */
-	Request submitStructuredTwinOfTemplateText() {
+	public Request submitStructuredTwinOfTemplateText() {
 		ObjectNode data = read("""
 				{"requestRef":"T-100240","channel":"ticket","customerId":"C-5120","serviceType":"cVirtual",
 				 "serviceId":"VS-22817","hostname":"relay.example-shop.com","ipAddresses":["203.0.113.40"],
@@ -72,13 +72,13 @@ class ProcessScenarios {
 		return start(data, "SVC-" + n + "-" + System.nanoTime(), n);
 	}
 
-	void answer(Request request, String fieldsJson) {
+	public void answer(Request request, String fieldsJson) {
 		ObjectNode answer = json.createObjectNode().put("requestRef", request.ref());
 		answer.set("fields", read(fieldsJson));
 		intake.provideInformation(convert(answer, InformationProvided.class), "evt-" + System.nanoTime());
 	}
 
-	void answerFromExample(Request request, String example) {
+	public void answerFromExample(Request request, String example) {
 		ObjectNode data = exampleData(example);
 		data.put("requestRef", request.ref());
 		intake.provideInformation(convert(data, InformationProvided.class), "evt-" + System.nanoTime());

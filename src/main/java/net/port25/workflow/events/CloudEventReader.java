@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.format.EventFormat;
@@ -38,7 +39,9 @@ class CloudEventReader {
 	private final EventSchemas schemas;
 
 	CloudEventReader(ObjectMapper objectMapper, Validator validator, EventSchemas schemas) {
-		this.objectMapper = objectMapper;
+		// events may carry fields this engine does not know yet (the contract is extended, never narrowed), while the
+		// REST API refuses unknown fields: the edge reads leniently whatever the application's setting is
+		this.objectMapper = objectMapper.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 		this.validator = validator;
 		this.schemas = schemas;
 	}

@@ -55,11 +55,14 @@ public class RequestIntake {
 		this.unmatched = meters.counter("port25.events.unmatched", "capability", "intake");
 	}
 
-	/** Registers the request and starts its process, unless the service already has a live request. */
-	public void submit(RequestSubmitted request, String sourceEventId) {
+	/**
+	 * Registers the request and starts its process, unless the service already has a live request. Says which
+	 * happened, for callers that answer at once (the REST API); the Kafka edge needs no answer.
+	 */
+	public Submission submit(RequestSubmitted request, String sourceEventId) {
 		if (records.find(request.requestRef()).isPresent()) {
 			log.info("Request {} is already registered; event {} changes nothing", request.requestRef(), sourceEventId);
-			return;
+			return Submission.ALREADY_REGISTERED;
 		}
 		RequestRecord record = new RequestRecord(request.requestRef(), request.channel(), request.customerId(),
 				request.facts(), AccessStatus.SUBMITTED, List.of(), List.of(), Instant.now());
@@ -67,7 +70,7 @@ public class RequestIntake {
 				: records.findLive(record.serviceId(), null);
 		if (live.isPresent()) {
 			refuseDuplicate(record, live.get(), sourceEventId);
-			return;
+			return Submission.DUPLICATE;
 		}
 		records.insert(record);
 		status.registered(record, Actors.customer(record.customerId()), sourceEventId);
@@ -76,6 +79,7 @@ public class RequestIntake {
 			.setVariable(Variables.REQUEST_REF, record.requestRef())
 			.setVariable(Variables.SOURCE_EVENT_ID, sourceEventId)
 			.correlateStartMessage();
+		return Submission.REGISTERED;
 	}
 
 	/** Merges the customer's answer into the request and hands it to the process if it waits for one. */

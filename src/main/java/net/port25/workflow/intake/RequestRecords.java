@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -25,6 +27,12 @@ public class RequestRecords {
 
 	private static final String LIVE = """
 			status in ('SUBMITTED', 'INFO_REQUESTED', 'IN_REVIEW', 'APPROVED', 'ENABLED', 'DISABLED')""";
+
+	// cast: PostgreSQL cannot infer the type of a parameter that is only compared with null
+	private static final String SEARCH = """
+			(cast(:customerId as text) is null or customer_id = :customerId)
+			and (cast(:serviceId as text) is null or service_id = :serviceId)
+			and (cast(:status as text) is null or status = :status)""";
 
 	private final JdbcClient jdbc;
 
@@ -74,6 +82,45 @@ public class RequestRecords {
 			.param("ip", ipAddress)
 			.query(this::map)
 			.optional();
+	}
+
+	/** The service's most recent request, live or ended. */
+	public Optional<RequestRecord> findLatest(String serviceId) {
+		return jdbc.sql("select " + COLUMNS
+				+ " from access_request where service_id = :serviceId order by created_at desc, request_ref limit 1")
+			.param("serviceId", serviceId)
+			.query(this::map)
+			.optional();
+	}
+
+	/** One page of the requests that match every given criterion (a null criterion matches all), newest first. */
+	public List<RequestRecord> search(String customerId, String serviceId, AccessStatus status, int offset,
+			int limit) {
+		return jdbc.sql("select " + COLUMNS + " from access_request where " + SEARCH
+				+ " order by created_at desc, request_ref limit :limit offset :offset")
+			.params(searchCriteria(customerId, serviceId, status))
+			.param("limit", limit)
+			.param("offset", offset)
+			.query(this::map)
+			.list();
+	}
+
+	/** How many requests match {@link #search}'s criteria in all. */
+	public long count(String customerId, String serviceId, AccessStatus status) {
+		return jdbc.sql("select count(*) from access_request where " + SEARCH)
+			.params(searchCriteria(customerId, serviceId, status))
+			.query(Long.class)
+			.single();
+	}
+
+	private static Map<String, Object> searchCriteria(String customerId, String serviceId,
+			AccessStatus status) {
+		// HashMap: the values may be null, which is what "any" means in SEARCH
+		Map<String, Object> criteria = new HashMap<>();
+		criteria.put("customerId", customerId);
+		criteria.put("serviceId", serviceId);
+		criteria.put("status", status == null ? null : status.name());
+		return criteria;
 	}
 
 	public int countRevoked(String serviceId) {

@@ -15,6 +15,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -24,7 +25,7 @@ import org.springframework.test.context.ActiveProfiles;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @Import({ IntegrationTest.SharedInfrastructure.class, InfrastructureConnections.class })
 public @interface IntegrationTest {
@@ -36,6 +37,16 @@ public @interface IntegrationTest {
 		@Bean(destroyMethod = "")
 		Infrastructure infrastructure() {
 			return TestInfrastructure.shared();
+		}
+
+		@Bean
+		LocalTokens localTokens() {
+			return new LocalTokens();
+		}
+
+		@Bean
+		JwtDecoder jwtDecoder(LocalTokens tokens) {
+			return tokens.decoder();
 		}
 
 		/** The ports the engine uses, recorded; the real implementation still receives every call. */

@@ -1,0 +1,68 @@
+package net.port25.workflow.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import net.port25.workflow.audit.AuditEntry;
+import net.port25.workflow.audit.AuditTrail;
+import net.port25.workflow.intake.RequestRecord;
+import net.port25.workflow.intake.RequestRecords;
+import org.springframework.stereotype.Component;
+
+/** Reads the access state of a service for the API. */
+@Component
+class AccessStates {
+
+	private static final String CUSTOMER_ACTOR_PREFIX = "customer:";
+
+	private final RequestRecords records;
+
+	private final AuditTrail audit;
+
+	AccessStates(RequestRecords records, AuditTrail audit) {
+		this.records = records;
+		this.audit = audit;
+	}
+
+	/** The request that decides the service's state: the live one, else the latest one. */
+	Optional<RequestRecord> current(String serviceId) {
+		return records.findLive(serviceId, null).or(() -> records.findLatest(serviceId));
+	}
+
+	/** The service's state as the caller may see it; unknown and other customers' services are not found. */
+	AccessState visibleTo(Caller caller, String serviceId) {
+		caller.requireReader();
+		RequestRecord record = current(serviceId).filter(found -> caller.sees(found.customerId()))
+			.orElseThrow(() -> new RequestNotFound("no port 25 access known for service " + serviceId));
+		return of(record, caller);
+	}
+
+	AccessState of(RequestRecord record, Caller caller) {
+		List<AuditEntry> history = audit.forService(record.serviceId())
+			.stream()
+			.filter(entry -> caller.readsEverything() || !byAnotherCustomer(entry, caller))
+			.toList();
+		return new AccessState(record.serviceId(), record.status(), record.requestRef(), record.serviceType(),
+				record.customerId(), since(record), history);
+	}
+
+	/** When the request entered its present state: its latest state change to it, else its creation. */
+	private Instant since(RequestRecord record) {
+		List<AuditEntry> trail = audit.forRequest(record.requestRef());
+		for (int i = trail.size() - 1; i >= 0; i--) {
+			if (record.status().name().equals(trail.get(i).toStatus())) {
+				return trail.get(i).at();
+			}
+		}
+		return record.createdAt();
+	}
+
+	// a service's history also holds refused attempts of other customers (toggles, duplicates): a customer must not
+	// learn from it who else tried
+	private static boolean byAnotherCustomer(AuditEntry entry, Caller caller) {
+		return entry.actor() != null && entry.actor().startsWith(CUSTOMER_ACTOR_PREFIX)
+				&& !entry.actor().equals(caller.actor());
+	}
+
+}

@@ -1,0 +1,186 @@
+package net.port25.workflow.api;
+
+import java.lang.reflect.Field;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error of the API as an RFC 9457 problem detail. Bad input is always a 400 that says what is wrong (the
+ * field, with its message), never a 500.
+ */
+@RestControllerAdvice
+class ApiProblems extends ResponseEntityExceptionHandler {
+
+	@ExceptionHandler
+	ProblemDetail notFound(RequestNotFound ex) {
+		return problem(HttpStatus.NOT_FOUND, ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail conflict(Conflict ex) {
+		return problem(HttpStatus.CONFLICT, ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail forbidden(Forbidden ex) {
+		return problem(HttpStatus.FORBIDDEN, ex.getMessage());
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail body = problem(HttpStatus.BAD_REQUEST, unreadable(ex));
+		if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+			body.setProperty("field", field(mapping));
+		}
+		return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<Map<String, String>> errors = ex.getBindingResult()
+			.getAllErrors()
+			.stream()
+			.map(error -> fieldError(error instanceof FieldError field ? field.getField() : error.getObjectName(),
+					error.getDefaultMessage()))
+			.toList();
+		ProblemDetail body = invalid(errors);
+		return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<Map<String, String>> errors = ex.getParameterValidationResults()
+			.stream()
+			.flatMap(result -> result.getResolvableErrors()
+				.stream()
+				.map(error -> fieldError(result.getMethodParameter().getParameterName(), message(error))))
+			.toList();
+		return handleExceptionInternal(ex, invalid(errors), headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		String detail = "invalid value '" + ex.getValue() + "' for '" + ex.getPropertyName() + "'"
+				+ allowedValues(ex.getRequiredType());
+		ProblemDetail body = problem(HttpStatus.BAD_REQUEST, detail);
+		body.setProperty("field", ex.getPropertyName());
+		return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	private static ProblemDetail invalid(List<Map<String, String>> errors) {
+		ProblemDetail body = problem(HttpStatus.BAD_REQUEST, errors.stream()
+			.map(error -> error.get("field") + " " + error.get("message"))
+			.collect(Collectors.joining("; ", "invalid input: ", "")));
+		body.setProperty("errors", errors);
+		return body;
+	}
+
+	private static String unreadable(HttpMessageNotReadableException ex) {
+		Throwable cause = ex.getCause();
+		if (cause instanceof UnrecognizedPropertyException unknown) {
+			return "unknown field '" + field(unknown) + "'";
+		}
+		if (cause instanceof JsonParseException parse) {
+			return "malformed JSON: " + parse.getOriginalMessage();
+		}
+		if (cause instanceof InvalidFormatException format && !format.getPath().isEmpty()) {
+			return "invalid value '" + format.getValue() + "' for field '" + field(format) + "'"
+					+ allowedJsonValues(format.getTargetType());
+		}
+		if (cause instanceof ValueInstantiationException creation && !creation.getPath().isEmpty()) {
+			// our own @JsonCreator's message, which names the allowed values (ServiceType)
+			return "invalid value for field '" + field(creation) + "': " + innermost(creation);
+		}
+		if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+			// Jackson's own wording names Java classes, which say nothing to an API client
+			return "field '" + field(mapping) + "' has the wrong type";
+		}
+		return "the request body is missing or not readable JSON";
+	}
+
+	private static String innermost(JsonMappingException mapping) {
+		Throwable deepest = mapping;
+		while (deepest.getCause() != null && deepest.getCause() != deepest) {
+			deepest = deepest.getCause();
+		}
+		return deepest instanceof JsonMappingException json ? json.getOriginalMessage() : deepest.getMessage();
+	}
+
+	/** The JSON path of the failing field, as {@code ipAddresses[1]} or {@code fields.useCase}. */
+	private static String field(JsonMappingException mapping) {
+		StringBuilder path = new StringBuilder();
+		for (JsonMappingException.Reference reference : mapping.getPath()) {
+			if (reference.getFieldName() != null) {
+				path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return path.toString();
+	}
+
+	/** An enum's values as JSON spells them ({@code @JsonProperty}, else the constant's name). */
+	private static String allowedJsonValues(Class<?> type) {
+		if (type == null || !type.isEnum()) {
+			return "";
+		}
+		return Arrays.stream(type.getFields())
+			.filter(Field::isEnumConstant)
+			.map(constant -> {
+				JsonProperty property = constant.getAnnotation(JsonProperty.class);
+				return property == null ? constant.getName() : property.value();
+			})
+			.collect(Collectors.joining(", ", " (expected one of ", ")"));
+	}
+
+	private static String allowedValues(Class<?> type) {
+		if (type == null || !type.isEnum()) {
+			return "";
+		}
+		return " (expected one of " + Arrays.stream(type.getEnumConstants())
+			.map(Object::toString)
+			.collect(Collectors.joining(", ")) + ")";
+	}
+
+	private static String message(MessageSourceResolvable error) {
+		return error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage();
+	}
+
+	private static Map<String, String> fieldError(String field, String message) {
+		return Map.of("field", field == null ? "" : field, "message", message == null ? "is invalid" : message);
+	}
+
+	private static ProblemDetail problem(HttpStatus status, String detail) {
+		return ProblemDetail.forStatusAndDetail(status, detail);
+	}
+
+}

@@ -1,0 +1,111 @@
+package net.port25.workflow.api;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import net.port25.workflow.Port25AccessProcess;
+import net.port25.workflow.access.Actors;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+/**
+ * Who calls the API: a customer (bearer token with the customer id claim) or a staff member (HTTP Basic against
+ * the engine's identity service, with their groups). Every rule about what a caller may see or do is here.
+ *
+ * @param customerId the customer's id, or null for staff
+ * @param staffUser the staff member's user id, or null for a customer
+ * @param groups the staff member's groups (empty for a customer)
+ */
+record Caller(String customerId, String staffUser, Set<String> groups) {
+
+	static final String STAFF_ROLE = "ROLE_STAFF";
+
+	static final String GROUP_PREFIX = "GROUP_";
+
+	static final String GROUP_ADMIN = "camunda-admin";
+
+	/** The caller behind the authentication; anything that is neither customer nor staff may do nothing here. */
+	static Caller of(Authentication authentication, String customerIdClaim) {
+		if (authentication instanceof JwtAuthenticationToken token) {
+			String customerId = token.getToken().getClaimAsString(customerIdClaim);
+			if (customerId == null || customerId.isBlank()) {
+				throw new Forbidden("the token names no customer");
+			}
+			return new Caller(customerId, null, Set.of());
+		}
+		if (authentication != null && authentication.isAuthenticated() && authorities(authentication)
+			.contains(STAFF_ROLE)) {
+			Set<String> groups = authorities(authentication).stream()
+				.filter(authority -> authority.startsWith(GROUP_PREFIX))
+				.map(authority -> authority.substring(GROUP_PREFIX.length()))
+				.collect(Collectors.toUnmodifiableSet());
+			return new Caller(null, authentication.getName(), groups);
+		}
+		throw new Forbidden("neither a customer nor a staff member");
+	}
+
+	boolean isCustomer() {
+		return customerId != null;
+	}
+
+	/** Reviewers, the NOC and administrators see every request and service. */
+	boolean readsEverything() {
+		return inAnyGroup(Port25AccessProcess.GROUP_REVIEWERS, Port25AccessProcess.GROUP_NOC, GROUP_ADMIN);
+	}
+
+	/** Whether the caller may see what belongs to this customer: a customer sees only their own. */
+	boolean sees(String ownerCustomerId) {
+		return readsEverything() || (isCustomer() && customerId.equals(ownerCustomerId));
+	}
+
+	/** Staff outside the port 25 groups have no business here; customers are limited record by record. */
+	void requireReader() {
+		if (!isCustomer() && !readsEverything()) {
+			throw new Forbidden("staff need the group port25-reviewers, noc or camunda-admin");
+		}
+	}
+
+	/** Revoking by hand is a reviewer's (or an administrator's) decision, not the NOC's or a customer's. */
+	void requireRevoker() {
+		if (!inAnyGroup(Port25AccessProcess.GROUP_REVIEWERS, GROUP_ADMIN)) {
+			throw new Forbidden("revoking access needs the group port25-reviewers or camunda-admin");
+		}
+	}
+
+	/** Customers act on their own behalf only; staff who decide requests may act for any customer. */
+	void requireActingFor(String ownerCustomerId) {
+		if (isCustomer() ? !customerId.equals(ownerCustomerId)
+				: !inAnyGroup(Port25AccessProcess.GROUP_REVIEWERS, GROUP_ADMIN)) {
+			throw new Forbidden("not allowed to act for customer " + ownerCustomerId);
+		}
+	}
+
+	void requireCustomer() {
+		if (!isCustomer()) {
+			throw new Forbidden("only the customer may do this");
+		}
+	}
+
+	/** The actor for the audit trail and {@code port25.access.changed}. */
+	String actor() {
+		return isCustomer() ? Actors.customer(customerId) : staffUser;
+	}
+
+	private boolean inAnyGroup(String... wanted) {
+		for (String group : wanted) {
+			if (groups.contains(group)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static Set<String> authorities(Authentication authentication) {
+		return authentication.getAuthorities()
+			.stream()
+			.map(GrantedAuthority::getAuthority)
+			.collect(Collectors.toSet());
+	}
+
+}

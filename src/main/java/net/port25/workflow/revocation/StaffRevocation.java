@@ -1,0 +1,59 @@
+package net.port25.workflow.revocation;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import net.port25.workflow.Port25AccessProcess;
+import net.port25.workflow.Port25AccessProcess.Variables;
+import net.port25.workflow.intake.RequestRecord;
+import net.port25.workflow.intake.RequestRecords;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Staff revoke granted access by hand, with a reason: the same path as critical abuse (port closed, access revoked,
+ * customer told), in this transaction.
+ */
+@Service
+@Transactional
+public class StaffRevocation {
+
+	private final RequestRecords records;
+
+	private final RuntimeService runtimeService;
+
+	StaffRevocation(RequestRecords records, RuntimeService runtimeService) {
+		this.records = records;
+		this.runtimeService = runtimeService;
+	}
+
+	/** Revokes the service's granted access, or says why there is nothing to revoke. Returns the refusal, if any. */
+	public Optional<String> revoke(String serviceId, String reason, String actor) {
+		Optional<RequestRecord> live = records.findLive(serviceId, null);
+		if (live.isEmpty() || !live.get().status().isGranted()) {
+			return Optional.of("service " + serviceId + " has no granted port 25 access"
+					+ live.map(record -> " (request " + record.requestRef() + " is " + record.status() + ")").orElse(""));
+		}
+		String requestRef = live.get().requestRef();
+		if (!awaitsRevocation(requestRef)) {
+			return Optional.of("the access of service " + serviceId + " cannot be revoked at this point");
+		}
+		runtimeService.createMessageCorrelation(Port25AccessProcess.MESSAGE_REVOKE_ACCESS)
+			.processInstanceBusinessKey(requestRef)
+			.setVariable(Variables.REVOCATION_REASON, reason)
+			.setVariable(Variables.ACTOR, actor)
+			// a fresh id: otherwise the audit entry would name the last event the process saw
+			.setVariable(Variables.SOURCE_EVENT_ID, "staff-" + UUID.randomUUID())
+			.correlate();
+		return Optional.empty();
+	}
+
+	private boolean awaitsRevocation(String requestRef) {
+		return runtimeService.createExecutionQuery()
+			.processInstanceBusinessKey(requestRef)
+			.messageEventSubscriptionName(Port25AccessProcess.MESSAGE_REVOKE_ACCESS)
+			.count() > 0;
+	}
+
+}

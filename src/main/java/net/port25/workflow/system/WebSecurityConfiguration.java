@@ -1,0 +1,155 @@
+package net.port25.workflow.system;
+
+import java.util.List;
+
+import jakarta.servlet.DispatcherType;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+
+/**
+ * Who may call what over HTTP, one filter chain per kind of caller, most specific first.
+ * <ol>
+ * <li>{@code /api/**}: customers and the dashboard with a JWT bearer token ({@code ROLE_CUSTOMER}), staff with
+ * HTTP Basic against the engine's identity service ({@code ROLE_STAFF}, {@code GROUP_<id>}); stateless, so no CSRF
+ * (no cookie authenticates); refusals as problem details. The controllers decide the finer rules.</li>
+ * <li>{@code /camunda/api/admin/setup/**}: nobody. It creates an administrator whenever the camunda-admin group is
+ * empty (2026 advisory); the administrator is provisioned from configuration instead.</li>
+ * <li>{@code /engine-rest/**} and {@code /camunda/**}: Camunda's own protection does the work (its authentication
+ * filter on the engine REST API, the webapps' session login and CSRF filter), so Spring Security lets them through,
+ * after the guard against expressions in task queries (2026 advisory).</li>
+ * <li>health, info and the API documentation: anyone; the development token endpoint: anyone, where it exists
+ * (the embedded run only).</li>
+ * <li>everything else: nobody.</li>
+ * </ol>
+ * The Camunda identity provider is a bean, which also keeps Spring Boot from generating a default user.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebSecurityConfiguration {
+
+	static final String ROLE_CUSTOMER = "ROLE_CUSTOMER";
+
+	private static final PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+
+	@Bean
+	AuthenticationProvider camundaIdentityAuthenticationProvider(IdentityService identityService) {
+		return new CamundaIdentityAuthenticationProvider(identityService);
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProperties properties) throws Exception {
+		return http.securityMatcher(paths.matcher("/api/**"))
+			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
+			.oauth2ResourceServer((resourceServer) -> resourceServer
+				.jwt((jwt) -> jwt.jwtAuthenticationConverter(customerAuthentication(properties.customerIdClaim())))
+				.authenticationEntryPoint(ProblemResponses.unauthorized())
+				.accessDeniedHandler(ProblemResponses.forbidden()))
+			.httpBasic((basic) -> basic.authenticationEntryPoint(ProblemResponses.unauthorized()))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(ProblemResponses.unauthorized())
+				.accessDeniedHandler(ProblemResponses.forbidden()))
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			// only the Authorization header authenticates here, never a cookie, so there is nothing to forge
+			.csrf(AbstractHttpConfigurer::disable)
+			.requestCache(AbstractHttpConfigurer::disable)
+			.logout(AbstractHttpConfigurer::disable)
+			.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain adminSetupSecurity(HttpSecurity http) throws Exception {
+		return http.securityMatcher(paths.matcher("/camunda/api/admin/setup/**"))
+			.authorizeHttpRequests((requests) -> requests.anyRequest().denyAll())
+			.exceptionHandling((exceptions) -> exceptions
+				.authenticationEntryPoint(ProblemResponses.forbiddenWithoutChallenge())
+				.accessDeniedHandler(ProblemResponses.forbidden()))
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			// refused before anything else looks at it; a CSRF failure would answer 403 just the same
+			.csrf(AbstractHttpConfigurer::disable)
+			.requestCache(AbstractHttpConfigurer::disable)
+			.logout(AbstractHttpConfigurer::disable)
+			.build();
+	}
+
+	@Bean
+	@Order(3)
+	SecurityFilterChain camundaSecurity(HttpSecurity http) throws Exception {
+		return http.securityMatcher(new OrRequestMatcher(paths.matcher("/engine-rest/**"), paths.matcher("/camunda/**")))
+			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+			.addFilterBefore(new OrQueryExpressionGuard(), AuthorizationFilter.class)
+			// Camunda authenticates these itself and the webapps have their own CSRF filter (left on); Spring's
+			// CSRF check would refuse the webapps' token, and a Spring session or saved request would only get
+			// in the way of theirs
+			.csrf(AbstractHttpConfigurer::disable)
+			.requestCache(AbstractHttpConfigurer::disable)
+			.logout(AbstractHttpConfigurer::disable)
+			.build();
+	}
+
+	@Bean
+	@Order(4)
+	SecurityFilterChain publicAndOtherwiseDeniedSecurity(HttpSecurity http) throws Exception {
+		return http
+			.authorizeHttpRequests((requests) -> requests
+				// error pages and forwards are rendered for a request that was already let through
+				.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
+				.permitAll()
+				.requestMatchers(paths.matcher("/actuator/health"), paths.matcher("/actuator/health/**"),
+						paths.matcher("/actuator/info"))
+				.permitAll()
+				// documentation only: every operation it describes is protected by the chains above
+				.requestMatchers(paths.matcher("/v3/api-docs"), paths.matcher("/v3/api-docs/**"),
+						paths.matcher("/swagger-ui/**"), paths.matcher("/swagger-ui.html"))
+				.permitAll()
+				// the controller exists only in the embedded development run; elsewhere this is a 404
+				.requestMatchers(paths.matcher(HttpMethod.GET, "/dev/token"))
+				.permitAll()
+				// redirects to the webapps (camunda.bpm.webapp.index-redirect-enabled)
+				.requestMatchers(paths.matcher(HttpMethod.GET, "/"))
+				.permitAll()
+				.anyRequest()
+				.denyAll())
+			.exceptionHandling((exceptions) -> exceptions
+				.authenticationEntryPoint(ProblemResponses.forbiddenWithoutChallenge())
+				.accessDeniedHandler(ProblemResponses.forbidden()))
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(AbstractHttpConfigurer::disable)
+			.requestCache(AbstractHttpConfigurer::disable)
+			.logout(AbstractHttpConfigurer::disable)
+			.build();
+	}
+
+	/**
+	 * A customer or dashboard token: {@code ROLE_CUSTOMER} and nothing else, whatever scopes the issuer put in; a
+	 * token without the customer id claim is refused (401), since no customer endpoint could answer it.
+	 */
+	static Converter<Jwt, AbstractAuthenticationToken> customerAuthentication(String customerIdClaim) {
+		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+		converter.setJwtGrantedAuthoritiesConverter((jwt) -> List.of(new SimpleGrantedAuthority(ROLE_CUSTOMER)));
+		return (jwt) -> {
+			Object customerId = jwt.getClaims().get(customerIdClaim);
+			if (!(customerId instanceof String id) || id.isBlank()) {
+				throw new InvalidBearerTokenException("The token carries no customer id (claim '" + customerIdClaim + "')");
+			}
+			return converter.convert(jwt);
+		};
+	}
+
+}

@@ -1,0 +1,285 @@
+package net.port25.workflow.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import net.port25.workflow.access.PortCommand;
+import net.port25.workflow.infrastructure.IntegrationTest;
+import net.port25.workflow.infrastructure.LocalTokens;
+import net.port25.workflow.infrastructure.RecordingPorts;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.web.context.WebApplicationContext;
+
+/**
+ * {@code /api/services/{serviceId}}: the access state, the cMetal customer switch and the staff revocation, with
+ * the same rules as the switch event and abuse revocation.
+ */
+@IntegrationTest
+class ServiceAccessApiIntegrationTests {
+
+	private static final String ON = "{\"enabled\":true}";
+
+	private static final String OFF = "{\"enabled\":false}";
+
+	@Autowired
+	WebApplicationContext context;
+
+	@Autowired
+	ObjectMapper json;
+
+	@Autowired
+	LocalTokens tokens;
+
+	@Autowired
+	IdentityService identityService;
+
+	@Autowired
+	TaskService taskService;
+
+	@Autowired
+	RecordingPorts ports;
+
+	ApiFixture fixture;
+
+	MockMvc mvc;
+
+	@BeforeEach
+	void setUp() {
+		fixture = new ApiFixture(context, json, tokens, identityService, taskService);
+		mvc = fixture.mvc();
+	}
+
+	// ---- GET /api/services/{serviceId}/access
+
+	@Test
+	void customerReadsTheAccessOfTheirServiceWithItsHistory() throws Exception {
+		String customer = fixture.newCustomer();
+		ObjectNode request = fixture.submitted(customer, "cMetal");
+
+		mvc.perform(get("/api/services/{id}/access", serviceId(request)).with(fixture.customer(customer)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.serviceId").value(serviceId(request)))
+			.andExpect(jsonPath("$.status").value("IN_REVIEW"))
+			.andExpect(jsonPath("$.requestRef").value(request.get("requestRef").asText()))
+			.andExpect(jsonPath("$.serviceType").value("cMetal"))
+			.andExpect(jsonPath("$.customerId").value(customer))
+			.andExpect(jsonPath("$.since").exists())
+			.andExpect(jsonPath("$.history[*].toStatus", hasItem("SUBMITTED")));
+	}
+
+	@Test
+	void theNocReadsTheAccessOfAnyService() throws Exception {
+		ObjectNode request = fixture.approved(fixture.newCustomer(), "iColocation");
+
+		mvc.perform(get("/api/services/{id}/access", serviceId(request)).with(fixture.noc()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("APPROVED"));
+	}
+
+	@Test
+	void anotherCustomersServiceIsNotFound() throws Exception {
+		ObjectNode request = fixture.submitted(fixture.newCustomer(), "cMetal");
+
+		mvc.perform(get("/api/services/{id}/access", serviceId(request)).with(fixture.customer(fixture.newCustomer())))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void anUnknownServiceIsNotFound() throws Exception {
+		mvc.perform(get("/api/services/{id}/access", ApiFixture.unique("SVC-NONE")).with(fixture.reviewer()))
+			.andExpect(status().isNotFound())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+	}
+
+	@Test
+	void refusesReadingAccessWithoutCredentialsOrOutsideThePort25Groups() throws Exception {
+		ObjectNode request = fixture.submitted(fixture.newCustomer(), "cMetal");
+
+		mvc.perform(get("/api/services/{id}/access", serviceId(request))).andExpect(status().isUnauthorized());
+		mvc.perform(get("/api/services/{id}/access", serviceId(request)).with(fixture.staff()))
+			.andExpect(status().isForbidden());
+	}
+
+	// ---- PUT /api/services/{serviceId}/access
+
+	@Test
+	void cMetalCustomerSwitchesThePortOnAndOff() throws Exception {
+		String customer = fixture.newCustomer();
+		ObjectNode request = fixture.approved(customer, "cMetal");
+
+		switchPort(request, ON, fixture.customer(customer)).andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("ENABLED"));
+		switchPort(request, OFF, fixture.customer(customer)).andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("DISABLED"));
+
+		assertThat(ports.commandActionsFor(serviceId(request))).containsExactly(PortCommand.Action.OPEN,
+				PortCommand.Action.CLOSE);
+	}
+
+	@Test
+	void refusesTheSwitchOfAnotherCustomersDeviceWithoutNamingItsOwner() throws Exception {
+		String owner = fixture.newCustomer();
+		ObjectNode request = fixture.approved(owner, "cMetal");
+
+		switchPort(request, ON, fixture.customer(fixture.newCustomer())).andExpect(status().isForbidden())
+			.andExpect(content().string(not(containsString(owner))))
+			.andExpect(content().string(not(containsString(request.get("requestRef").asText()))));
+
+		assertThat(ports.commandsFor(serviceId(request))).isEmpty();
+		mvc.perform(get("/api/services/{id}/access", serviceId(request)).with(fixture.customer(owner)))
+			.andExpect(jsonPath("$.status").value("APPROVED"))
+			// the owner does not learn who tried either
+			.andExpect(jsonPath("$.history[*].action", not(hasItem("TOGGLE_REFUSED"))));
+	}
+
+	@Test
+	void refusesTheSwitchBeforeApprovalWithTheReason() throws Exception {
+		String customer = fixture.newCustomer();
+		ObjectNode request = fixture.submitted(customer, "cMetal");
+
+		switchPort(request, ON, fixture.customer(customer)).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.detail", containsString("not approved")));
+	}
+
+	@Test
+	void refusesTheSwitchOfAServiceThatStaffOpen() throws Exception {
+		String customer = fixture.newCustomer();
+		ObjectNode request = fixture.approved(customer, "iColocation");
+
+		switchPort(request, ON, fixture.customer(customer)).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.detail", containsString("opened by staff")));
+	}
+
+	@Test
+	void refusesTheSwitchOfAnUnknownDevice() throws Exception {
+		mvc.perform(ApiFixture.asJson(put("/api/services/{id}/access", ApiFixture.unique("DEV-NONE")), ON)
+			.with(fixture.customer(fixture.newCustomer()))).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void refusesTheSwitchByStaffOrWithoutCredentials() throws Exception {
+		ObjectNode request = fixture.approved(fixture.newCustomer(), "cMetal");
+
+		switchPort(request, ON, fixture.reviewer()).andExpect(status().isForbidden());
+		mvc.perform(ApiFixture.asJson(put("/api/services/{id}/access", serviceId(request)), ON))
+			.andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void refusesABadSwitchBody() throws Exception {
+		String customer = fixture.newCustomer();
+		ObjectNode request = fixture.approved(customer, "cMetal");
+
+		switchPort(request, "{\"enabled\":", fixture.customer(customer)).andExpect(status().isBadRequest());
+		switchPort(request, "{\"enabled\":true,\"until\":\"tomorrow\"}", fixture.customer(customer))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.field").value("until"));
+		switchPort(request, "{\"enabled\":\"maybe\"}", fixture.customer(customer)).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.field").value("enabled"));
+		switchPort(request, "{}", fixture.customer(customer)).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("enabled"));
+		assertThat(ports.commandsFor(serviceId(request))).isEmpty();
+	}
+
+	// ---- POST /api/services/{serviceId}/revocation
+
+	@Test
+	void reviewerRevokesGrantedAccessWithAReason() throws Exception {
+		String customer = fixture.newCustomer();
+		ObjectNode request = fixture.approved(customer, "cMetal");
+		switchPort(request, ON, fixture.customer(customer)).andExpect(status().isOk());
+
+		revoke(request, "{\"reason\":\"Spam complaints from three providers\"}", fixture.reviewer())
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("REVOKED"))
+			.andExpect(jsonPath("$.history[*].reason", hasItem("Spam complaints from three providers")))
+			.andExpect(jsonPath("$.history[?(@.toStatus == 'REVOKED')].actor", hasItem(startsWith("api-staff"))));
+
+		assertThat(ports.commandActionsFor(serviceId(request))).containsExactly(PortCommand.Action.OPEN,
+				PortCommand.Action.CLOSE);
+	}
+
+	@Test
+	void anAdministratorRevokesToo() throws Exception {
+		ObjectNode request = fixture.approved(fixture.newCustomer(), "iColocation");
+
+		revoke(request, "{\"reason\":\"Compromised host\"}", fixture.staff(ApiFixture.GROUP_ADMIN))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("REVOKED"));
+	}
+
+	@Test
+	void refusesRevocationByTheNocCustomersOrAnonymousCallers() throws Exception {
+		String customer = fixture.newCustomer();
+		ObjectNode request = fixture.approved(customer, "iColocation");
+		String body = "{\"reason\":\"no\"}";
+
+		revoke(request, body, fixture.noc()).andExpect(status().isForbidden());
+		revoke(request, body, fixture.customer(customer)).andExpect(status().isForbidden());
+		mvc.perform(ApiFixture.asJson(post("/api/services/{id}/revocation", serviceId(request)), body))
+			.andExpect(status().isUnauthorized());
+		mvc.perform(get("/api/services/{id}/access", serviceId(request)).with(fixture.noc()))
+			.andExpect(jsonPath("$.status").value("APPROVED"));
+	}
+
+	@Test
+	void refusesRevokingAServiceWithoutGrantedAccess() throws Exception {
+		ObjectNode request = fixture.submitted(fixture.newCustomer(), "cMetal");
+
+		revoke(request, "{\"reason\":\"Spam\"}", fixture.reviewer()).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.detail", containsString("no granted port 25 access")));
+	}
+
+	@Test
+	void refusesRevokingAnUnknownService() throws Exception {
+		mvc.perform(ApiFixture.asJson(post("/api/services/{id}/revocation", ApiFixture.unique("SVC-NONE")),
+				"{\"reason\":\"Spam\"}").with(fixture.reviewer())).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void refusesARevocationWithoutReasonOrWithUnknownFields() throws Exception {
+		ObjectNode request = fixture.approved(fixture.newCustomer(), "iColocation");
+
+		revoke(request, "{\"reason\":\"  \"}", fixture.reviewer()).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("reason"));
+		revoke(request, "{\"reason\":\"Spam\",\"severity\":\"high\"}", fixture.reviewer())
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.field").value("severity"));
+		revoke(request, "reason=Spam", fixture.reviewer()).andExpect(status().isBadRequest());
+	}
+
+	private ResultActions switchPort(ObjectNode request, String body,
+			RequestPostProcessor caller) throws Exception {
+		return mvc.perform(ApiFixture.asJson(put("/api/services/{id}/access", serviceId(request)), body).with(caller));
+	}
+
+	private ResultActions revoke(ObjectNode request, String body,
+			RequestPostProcessor caller) throws Exception {
+		return mvc
+			.perform(ApiFixture.asJson(post("/api/services/{id}/revocation", serviceId(request)), body).with(caller));
+	}
+
+	private static String serviceId(ObjectNode request) {
+		return request.get("serviceId").asText();
+	}
+
+}
