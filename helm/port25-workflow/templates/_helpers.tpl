@@ -88,6 +88,9 @@ release. Renders nothing when the values are valid.
 {{- if not .Values.kafka.bootstrapServers }}
 {{- fail "kafka.bootstrapServers is required: the Kafka bootstrap servers, e.g. kafka:9092" }}
 {{- end }}
+{{- if not (or .Values.jwt.issuerUri .Values.jwt.jwkSetUri) }}
+{{- fail "jwt.issuerUri or jwt.jwkSetUri is required: customers' bearer tokens are checked against it" }}
+{{- end }}
 {{- if and (gt (int .Values.replicaCount) 1) (not .Values.database.external) }}
 {{- fail "replicaCount > 1 needs an external PostgreSQL shared by all replicas (database.external=true and database.url)" }}
 {{- end }}

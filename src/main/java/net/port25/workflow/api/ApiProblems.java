@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -43,6 +44,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ProblemDetail conflict(Conflict ex) {
 		return problem(HttpStatus.CONFLICT, ex.getMessage());
+	}
+
+	/**
+	 * Two submissions for one service (or with one reference) at the same moment: both pass the intake's check,
+	 * the database's unique index lets only one commit.
+	 */
+	@ExceptionHandler
+	ProblemDetail simultaneousSubmission(DuplicateKeyException ex) {
+		return problem(HttpStatus.CONFLICT, "duplicate: a request for this service or with this reference was"
+				+ " registered at the same moment; look it up before submitting again");
 	}
 
 	@ExceptionHandler

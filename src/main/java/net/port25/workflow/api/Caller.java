@@ -67,10 +67,8 @@ record Caller(String customerId, String staffUser, Set<String> groups) {
 	}
 
 	/** Revoking by hand is a reviewer's (or an administrator's) decision, not the NOC's or a customer's. */
-	void requireRevoker() {
-		if (!inAnyGroup(Port25AccessProcess.GROUP_REVIEWERS, GROUP_ADMIN)) {
-			throw new Forbidden("revoking access needs the group port25-reviewers or camunda-admin");
-		}
+	boolean mayRevoke() {
+		return inAnyGroup(Port25AccessProcess.GROUP_REVIEWERS, GROUP_ADMIN);
 	}
 
 	/** Customers act on their own behalf only; staff who decide requests may act for any customer. */

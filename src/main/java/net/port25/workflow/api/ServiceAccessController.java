@@ -65,7 +65,11 @@ class ServiceAccessController {
 	@Operation(summary = "Revokes the service's granted access by hand, with a reason (reviewers)")
 	AccessState revoke(Caller caller, @PathVariable String serviceId,
 			@Valid @RequestBody RevocationRequest request) {
-		caller.requireRevoker();
+		if (!caller.mayRevoke()) {
+			String refusal = "revoking access needs the group port25-reviewers or camunda-admin";
+			revocation.refuse(serviceId, caller.actor(), refusal);
+			throw new Forbidden(refusal);
+		}
 		if (states.current(serviceId).isEmpty()) {
 			throw new RequestNotFound("no port 25 access known for service " + serviceId);
 		}

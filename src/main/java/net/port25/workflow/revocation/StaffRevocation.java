@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import net.port25.workflow.Port25AccessProcess;
 import net.port25.workflow.Port25AccessProcess.Variables;
+import net.port25.workflow.audit.AuditEntry;
+import net.port25.workflow.audit.AuditTrail;
 import net.port25.workflow.intake.RequestRecord;
 import net.port25.workflow.intake.RequestRecords;
 import org.camunda.bpm.engine.RuntimeService;
@@ -23,21 +25,28 @@ public class StaffRevocation {
 
 	private final RuntimeService runtimeService;
 
-	StaffRevocation(RequestRecords records, RuntimeService runtimeService) {
+	private final AuditTrail audit;
+
+	StaffRevocation(RequestRecords records, RuntimeService runtimeService, AuditTrail audit) {
 		this.records = records;
 		this.runtimeService = runtimeService;
+		this.audit = audit;
 	}
 
-	/** Revokes the service's granted access, or says why there is nothing to revoke. Returns the refusal, if any. */
+	/**
+	 * Revokes the service's granted access, or says why there is nothing to revoke (and keeps the refused attempt in
+	 * the audit trail). Returns the refusal, if any.
+	 */
 	public Optional<String> revoke(String serviceId, String reason, String actor) {
 		Optional<RequestRecord> live = records.findLive(serviceId, null);
 		if (live.isEmpty() || !live.get().status().isGranted()) {
-			return Optional.of("service " + serviceId + " has no granted port 25 access"
-					+ live.map(record -> " (request " + record.requestRef() + " is " + record.status() + ")").orElse(""));
+			return Optional.of(refuse(serviceId, actor, "service " + serviceId + " has no granted port 25 access"
+					+ live.map(record -> " (request " + record.requestRef() + " is " + record.status() + ")").orElse("")));
 		}
 		String requestRef = live.get().requestRef();
 		if (!awaitsRevocation(requestRef)) {
-			return Optional.of("the access of service " + serviceId + " cannot be revoked at this point");
+			return Optional.of(refuse(serviceId, actor, "the access of service " + serviceId
+					+ " cannot be revoked at this point"));
 		}
 		runtimeService.createMessageCorrelation(Port25AccessProcess.MESSAGE_REVOKE_ACCESS)
 			.processInstanceBusinessKey(requestRef)
@@ -47,6 +56,14 @@ public class StaffRevocation {
 			.setVariable(Variables.SOURCE_EVENT_ID, "staff-" + UUID.randomUUID())
 			.correlate();
 		return Optional.empty();
+	}
+
+	/** Keeps a refused revocation in the audit trail, against the service's latest request. Returns the refusal. */
+	public String refuse(String serviceId, String actor, String refusal) {
+		String requestRef = records.findLatest(serviceId).map(RequestRecord::requestRef).orElse(null);
+		audit.record(AuditEntry.action(requestRef, serviceId, actor, "REVOCATION_REFUSED", refusal,
+				"staff-" + UUID.randomUUID()));
+		return refusal;
 	}
 
 	private boolean awaitsRevocation(String requestRef) {

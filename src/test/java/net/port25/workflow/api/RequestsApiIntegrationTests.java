@@ -1,5 +1,6 @@
 package net.port25.workflow.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
@@ -13,6 +14,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -116,6 +125,37 @@ class RequestsApiIntegrationTests {
 			.andExpect(jsonPath("$.detail", startsWith("duplicate")));
 		mvc.perform(get("/api/requests/{ref}", second.get("requestRef").asText()).with(fixture.reviewer()))
 			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void answersSimultaneousRequestsForOneServiceWithOneCreatedAndTheRestConflicts() throws Exception {
+		String customer = fixture.newCustomer();
+		String serviceId = fixture.request(customer, "cVirtual").get("serviceId").asText();
+		int submissions = 6;
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService callers = Executors.newFixedThreadPool(submissions);
+		try {
+			List<Future<Integer>> statuses = new ArrayList<>();
+			for (int i = 0; i < submissions; i++) {
+				ObjectNode request = fixture.request(customer, "cVirtual").put("serviceId", serviceId);
+				statuses.add(callers.submit(() -> {
+					start.await();
+					return mvc.perform(fixture.asJson(post("/api/requests"), request).with(fixture.customer(customer)))
+						.andReturn()
+						.getResponse()
+						.getStatus();
+				}));
+			}
+			start.countDown();
+			List<Integer> answered = new ArrayList<>();
+			for (Future<Integer> status : statuses) {
+				answered.add(status.get(60, TimeUnit.SECONDS));
+			}
+			assertThat(answered).containsOnly(201, 409).filteredOn((status) -> status == 201).hasSize(1);
+		}
+		finally {
+			callers.shutdownNow();
+		}
 	}
 
 	@Test

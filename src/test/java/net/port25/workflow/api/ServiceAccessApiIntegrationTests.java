@@ -2,7 +2,9 @@ package net.port25.workflow.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -238,7 +240,11 @@ class ServiceAccessApiIntegrationTests {
 		mvc.perform(ApiFixture.asJson(post("/api/services/{id}/revocation", serviceId(request)), body))
 			.andExpect(status().isUnauthorized());
 		mvc.perform(get("/api/services/{id}/access", serviceId(request)).with(fixture.noc()))
-			.andExpect(jsonPath("$.status").value("APPROVED"));
+			.andExpect(jsonPath("$.status").value("APPROVED"))
+			.andExpect(jsonPath("$.history[?(@.action == 'REVOCATION_REFUSED')].actor", hasSize(2)))
+			.andExpect(jsonPath("$.history[?(@.action == 'REVOCATION_REFUSED')].actor", hasItem("customer:" + customer)))
+			.andExpect(jsonPath("$.history[?(@.action == 'REVOCATION_REFUSED')].reason",
+					everyItem(containsString("needs the group port25-reviewers"))));
 	}
 
 	@Test
@@ -247,6 +253,10 @@ class ServiceAccessApiIntegrationTests {
 
 		revoke(request, "{\"reason\":\"Spam\"}", fixture.reviewer()).andExpect(status().isConflict())
 			.andExpect(jsonPath("$.detail", containsString("no granted port 25 access")));
+		mvc.perform(get("/api/services/{id}/access", serviceId(request)).with(fixture.reviewer()))
+			.andExpect(jsonPath("$.status").value("IN_REVIEW"))
+			.andExpect(jsonPath("$.history[?(@.action == 'REVOCATION_REFUSED')].reason",
+					hasItem(containsString("no granted port 25 access"))));
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package net.port25.workflow.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNoException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,6 +23,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.core.io.ClassPathResource;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -134,6 +141,26 @@ class DockerComposeTest {
 		}
 		assertThat(list(engine.get("ports"))).map(String::valueOf).contains("8080:8080");
 		assertThat(environment("engine")).containsEntry("SPRING_PROFILES_ACTIVE", "production");
+	}
+
+	@Test
+	void givesTheProductionProfileEverythingItsSafetyCheckAsksFor() throws IOException {
+		Map<String, Object> variables = new LinkedHashMap<>();
+		// what an operator passes for every ${NAME:?...}: a value that is present, strong and its own
+		environment("engine").forEach((name, value) -> variables.put(name,
+				REQUIRED_REFERENCE.matcher(value).replaceAll("https://" + name.toLowerCase(Locale.ROOT) + "/Xq7!vR2")));
+		StandardEnvironment engine = new StandardEnvironment();
+		for (PropertySource<?> source : new YamlPropertySourceLoader().load("application-production.yaml",
+				new ClassPathResource("application-production.yaml"))) {
+			engine.getPropertySources().addLast(source);
+		}
+		engine.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+				new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables));
+		ConfigurationPropertySources.attach(engine);
+
+		assertThatNoException().isThrownBy(() -> ProductionSafetyCheck.check(engine));
+		assertThat(engine.getProperty(ProductionSafetyCheck.ISSUER_URI))
+				.isEqualTo(variables.get("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI"));
 	}
 
 	private Set<String> unknownVariables(Collection<String> variables) throws IOException {

@@ -30,6 +30,8 @@ class HelmChartTest {
 
 	private static final String DATABASE_URL = "jdbc:postgresql://db:5432/port25";
 
+	private static final String ISSUER = "https://login.example.net/realms/port25";
+
 	private static final List<String> SECRET_VARIABLES = List.of(
 			"SPRING_DATASOURCE_USERNAME",
 			"SPRING_DATASOURCE_PASSWORD",
@@ -276,6 +278,31 @@ class HelmChartTest {
 	}
 
 	@Test
+	void passesTheTokenIssuerAsEnvironment() {
+		assertThat(env("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI")).containsEntry("value", ISSUER);
+		assertThat(envEntries(release)).extracting(entry -> entry.get("name"))
+				.doesNotContain("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWKSETURI");
+	}
+
+	@Test
+	void acceptsAJwkSetInsteadOfAnIssuer() {
+		List<Map<String, Object>> manifests = parse(validRelease().set("jwt.issuerUri", "")
+				.set("jwt.jwkSetUri", "https://login.example.net/jwks").call());
+
+		assertThat(env(manifests, "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWKSETURI"))
+				.containsEntry("value", "https://login.example.net/jwks");
+		assertThat(envEntries(manifests)).extracting(entry -> entry.get("name"))
+				.doesNotContain("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI");
+	}
+
+	@Test
+	void refusesToRenderWithoutATokenIssuer() {
+		TemplateCommand command = validRelease().set("jwt.issuerUri", "");
+
+		assertThatThrownBy(command::call).hasMessageContaining("jwt.issuerUri or jwt.jwkSetUri is required");
+	}
+
+	@Test
 	void refusesToRenderWithoutKafkaBootstrapServers() {
 		TemplateCommand command = new Helm(CHART).template().withName("p25")
 				.set("existingSecret.name", SECRET)
@@ -311,7 +338,8 @@ class HelmChartTest {
 		return new Helm(CHART).template().withName("p25")
 				.set("existingSecret.name", SECRET)
 				.set("database.url", DATABASE_URL)
-				.set("kafka.bootstrapServers", "kafka:9092");
+				.set("kafka.bootstrapServers", "kafka:9092")
+				.set("jwt.issuerUri", ISSUER);
 	}
 
 	private static List<Map<String, Object>> parse(String rendered) {
