@@ -14,7 +14,6 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 /**
  * The embedded development run ({@code ./mvnw spring-boot:test-run}): a real PostgreSQL server and a real Kafka
@@ -52,7 +51,7 @@ public final class LocalPort25WorkflowApplication {
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
-	@Import({ InfrastructureConnections.class, LocalDevelopmentUsers.class })
+	@Import({ InfrastructureConnections.class, LocalDevelopmentUsers.class, LocalTokens.AsTokenIssuer.class })
 	static class LocalDevelopment {
 
 		@Bean(destroyMethod = "close")
@@ -60,16 +59,6 @@ public final class LocalPort25WorkflowApplication {
 			log.info("Starting PostgreSQL on 127.0.0.1:{} and Kafka on 127.0.0.1:{}, data in {}", PORTS.postgres(),
 					PORTS.kafka(), DATA_DIRECTORY.toAbsolutePath());
 			return EmbeddedInfrastructure.persistent(DATA_DIRECTORY, PORTS);
-		}
-
-		@Bean
-		LocalTokens localTokens() {
-			return new LocalTokens();
-		}
-
-		@Bean
-		JwtDecoder jwtDecoder(LocalTokens tokens) {
-			return tokens.decoder();
 		}
 
 	}

@@ -55,7 +55,8 @@ class WebSecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProperties properties) throws Exception {
-		return http.securityMatcher(paths.matcher("/api/**"))
+		// only the Authorization header authenticates here, never a cookie, so there is no CSRF to guard against
+		return stateless(http).securityMatcher(paths.matcher("/api/**"))
 			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
 			.oauth2ResourceServer((resourceServer) -> resourceServer
 				.jwt((jwt) -> jwt.jwtAuthenticationConverter(customerAuthentication(properties.customerIdClaim())))
@@ -64,27 +65,18 @@ class WebSecurityConfiguration {
 			.httpBasic((basic) -> basic.authenticationEntryPoint(ProblemResponses.unauthorized()))
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(ProblemResponses.unauthorized())
 				.accessDeniedHandler(ProblemResponses.forbidden()))
-			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			// only the Authorization header authenticates here, never a cookie, so there is nothing to forge
-			.csrf(AbstractHttpConfigurer::disable)
-			.requestCache(AbstractHttpConfigurer::disable)
-			.logout(AbstractHttpConfigurer::disable)
 			.build();
 	}
 
 	@Bean
 	@Order(2)
 	SecurityFilterChain adminSetupSecurity(HttpSecurity http) throws Exception {
-		return http.securityMatcher(paths.matcher("/camunda/api/admin/setup/**"))
+		// refused before anything else looks at it; a CSRF failure would answer 403 just the same
+		return stateless(http).securityMatcher(paths.matcher("/camunda/api/admin/setup/**"))
 			.authorizeHttpRequests((requests) -> requests.anyRequest().denyAll())
 			.exceptionHandling((exceptions) -> exceptions
 				.authenticationEntryPoint(ProblemResponses.forbiddenWithoutChallenge())
 				.accessDeniedHandler(ProblemResponses.forbidden()))
-			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			// refused before anything else looks at it; a CSRF failure would answer 403 just the same
-			.csrf(AbstractHttpConfigurer::disable)
-			.requestCache(AbstractHttpConfigurer::disable)
-			.logout(AbstractHttpConfigurer::disable)
 			.build();
 	}
 
@@ -106,7 +98,7 @@ class WebSecurityConfiguration {
 	@Bean
 	@Order(4)
 	SecurityFilterChain publicAndOtherwiseDeniedSecurity(HttpSecurity http) throws Exception {
-		return http
+		return stateless(http)
 			.authorizeHttpRequests((requests) -> requests
 				// error pages and forwards are rendered for a request that was already let through
 				.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
@@ -129,11 +121,15 @@ class WebSecurityConfiguration {
 			.exceptionHandling((exceptions) -> exceptions
 				.authenticationEntryPoint(ProblemResponses.forbiddenWithoutChallenge())
 				.accessDeniedHandler(ProblemResponses.forbidden()))
-			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.build();
+	}
+
+	/** No session, no saved request, no logout and no CSRF token: nothing a cookie could stand for. */
+	private static HttpSecurity stateless(HttpSecurity http) throws Exception {
+		return http.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(AbstractHttpConfigurer::disable)
 			.requestCache(AbstractHttpConfigurer::disable)
-			.logout(AbstractHttpConfigurer::disable)
-			.build();
+			.logout(AbstractHttpConfigurer::disable);
 	}
 
 	/**

@@ -15,7 +15,6 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -27,7 +26,7 @@ import org.springframework.test.context.ActiveProfiles;
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import({ IntegrationTest.SharedInfrastructure.class, InfrastructureConnections.class })
+@Import({ IntegrationTest.SharedInfrastructure.class, InfrastructureConnections.class, LocalTokens.AsTokenIssuer.class })
 public @interface IntegrationTest {
 
 	@TestConfiguration(proxyBeanMethods = false)
@@ -37,16 +36,6 @@ public @interface IntegrationTest {
 		@Bean(destroyMethod = "")
 		Infrastructure infrastructure() {
 			return TestInfrastructure.shared();
-		}
-
-		@Bean
-		LocalTokens localTokens() {
-			return new LocalTokens();
-		}
-
-		@Bean
-		JwtDecoder jwtDecoder(LocalTokens tokens) {
-			return tokens.decoder();
 		}
 
 		/** The ports the engine uses, recorded; the real implementation still receives every call. */

@@ -11,6 +11,8 @@ import java.time.Instant;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -67,6 +69,22 @@ public final class LocalTokens {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** The local key as the application's token issuer and verifier: the embedded run and the tests import it. */
+	@TestConfiguration(proxyBeanMethods = false)
+	public static class AsTokenIssuer {
+
+		@Bean
+		LocalTokens localTokens() {
+			return new LocalTokens();
+		}
+
+		@Bean
+		JwtDecoder jwtDecoder(LocalTokens tokens) {
+			return tokens.decoder();
+		}
+
 	}
 
 }
