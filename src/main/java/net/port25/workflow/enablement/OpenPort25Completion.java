@@ -1,8 +1,8 @@
 package net.port25.workflow.enablement;
 
 import net.port25.workflow.Port25AccessProcess.Variables;
+import net.port25.workflow.TaskCompletionRefused;
 import net.port25.workflow.access.Actors;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -14,7 +14,7 @@ class OpenPort25Completion implements TaskListener {
 	@Override
 	public void notify(DelegateTask task) {
 		if (!Boolean.TRUE.equals(task.getVariable(Variables.OPENED))) {
-			throw new ProcessEngineException("complete openPort25 only once port 25 is open (opened = true)");
+			throw new TaskCompletionRefused("complete openPort25 only once port 25 is open (opened = true)");
 		}
 		task.setVariable(Variables.ACTOR, Actors.staff(task));
 	}

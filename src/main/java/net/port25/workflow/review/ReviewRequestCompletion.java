@@ -3,10 +3,10 @@ package net.port25.workflow.review;
 import java.util.Set;
 
 import net.port25.workflow.Port25AccessProcess.Variables;
+import net.port25.workflow.TaskCompletionRefused;
 import net.port25.workflow.access.Actors;
 import net.port25.workflow.audit.AuditEntry;
 import net.port25.workflow.audit.AuditTrail;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -32,13 +32,13 @@ class ReviewRequestCompletion implements TaskListener {
 		String reason = (String) task.getVariable(Variables.REASON);
 		String questions = (String) task.getVariable(Variables.QUESTIONS);
 		if (decision == null || !DECISIONS.contains(decision)) {
-			throw new ProcessEngineException("decision must be approve, reject or request-info, not " + decision);
+			throw new TaskCompletionRefused("decision must be approve, reject or request-info, not " + decision);
 		}
 		if (decision.equals("reject") && isBlank(reason)) {
-			throw new ProcessEngineException("a rejection needs a reason");
+			throw new TaskCompletionRefused("a rejection needs a reason");
 		}
 		if (decision.equals("request-info") && isBlank(questions)) {
-			throw new ProcessEngineException("a request for information needs the questions to ask");
+			throw new TaskCompletionRefused("a request for information needs the questions to ask");
 		}
 		String actor = Actors.staff(task);
 		task.setVariable(Variables.ACTOR, actor);

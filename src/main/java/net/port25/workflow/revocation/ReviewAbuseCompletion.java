@@ -3,10 +3,10 @@ package net.port25.workflow.revocation;
 import java.util.Set;
 
 import net.port25.workflow.Port25AccessProcess.Variables;
+import net.port25.workflow.TaskCompletionRefused;
 import net.port25.workflow.access.Actors;
 import net.port25.workflow.audit.AuditEntry;
 import net.port25.workflow.audit.AuditTrail;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -28,10 +28,10 @@ class ReviewAbuseCompletion implements TaskListener {
 		String decision = (String) task.getVariable(Variables.ABUSE_DECISION);
 		String reason = (String) task.getVariable(Variables.REASON);
 		if (decision == null || !DECISIONS.contains(decision)) {
-			throw new ProcessEngineException("abuseDecision must be revoke or dismiss, not " + decision);
+			throw new TaskCompletionRefused("abuseDecision must be revoke or dismiss, not " + decision);
 		}
 		if (reason == null || reason.isBlank()) {
-			throw new ProcessEngineException("an abuse decision needs a reason");
+			throw new TaskCompletionRefused("an abuse decision needs a reason");
 		}
 		String actor = Actors.staff(task);
 		task.setVariable(Variables.ACTOR, actor);

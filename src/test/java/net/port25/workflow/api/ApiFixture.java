@@ -16,10 +16,10 @@ import net.port25.workflow.ContractExamples;
 import net.port25.workflow.Port25AccessProcess;
 import net.port25.workflow.Port25AccessProcess.Variables;
 import net.port25.workflow.infrastructure.LocalTokens;
+import net.port25.workflow.infrastructure.StaffUsers;
+import net.port25.workflow.infrastructure.StaffUsers.StaffUser;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -82,18 +82,8 @@ final class ApiFixture {
 
 	/** HTTP Basic credentials of a new staff user in these groups (none: staff outside the port 25 groups). */
 	RequestPostProcessor staff(String... groups) {
-		String userId = unique("api-staff").toLowerCase();
-		String password = "secret-" + userId;
-		User user = identityService.newUser(userId);
-		user.setFirstName(userId);
-		user.setLastName("(API test)");
-		user.setPassword(password);
-		identityService.saveUser(user);
-		for (String groupId : groups) {
-			ensureGroup(groupId);
-			identityService.createMembership(userId, groupId);
-		}
-		return httpBasic(userId, password);
+		StaffUser user = StaffUsers.create(identityService, "api-staff", groups);
+		return httpBasic(user.id(), user.password());
 	}
 
 	RequestPostProcessor reviewer() {
@@ -153,16 +143,6 @@ final class ApiFixture {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
-		}
-	}
-
-	// other tests share the database and may have created the group already
-	private void ensureGroup(String groupId) {
-		if (identityService.createGroupQuery().groupId(groupId).count() == 0) {
-			Group group = identityService.newGroup(groupId);
-			group.setName(groupId);
-			group.setType("WORKFLOW");
-			identityService.saveGroup(group);
 		}
 	}
 
