@@ -14,8 +14,6 @@ import org.springframework.stereotype.Component;
 @Component
 class AccessStates {
 
-	private static final String CUSTOMER_ACTOR_PREFIX = "customer:";
-
 	private final RequestRecords records;
 
 	private final AuditTrail audit;
@@ -39,10 +37,7 @@ class AccessStates {
 	}
 
 	AccessState of(RequestRecord record, Caller caller) {
-		List<AuditEntry> history = audit.forService(record.serviceId())
-			.stream()
-			.filter(entry -> caller.readsEverything() || !byAnotherCustomer(entry, caller))
-			.toList();
+		List<AuditEntry> history = caller.readable(audit.forService(record.serviceId()));
 		return new AccessState(record.serviceId(), record.status(), record.requestRef(), record.serviceType(),
 				record.customerId(), since(record), history);
 	}
@@ -56,13 +51,6 @@ class AccessStates {
 			}
 		}
 		return record.createdAt();
-	}
-
-	// a service's history also holds refused attempts of other customers (toggles, duplicates): a customer must not
-	// learn from it who else tried
-	private static boolean byAnotherCustomer(AuditEntry entry, Caller caller) {
-		return entry.actor() != null && entry.actor().startsWith(CUSTOMER_ACTOR_PREFIX)
-				&& !entry.actor().equals(caller.actor());
 	}
 
 }

@@ -1,10 +1,12 @@
 package net.port25.workflow.api;
 
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import net.port25.workflow.Port25AccessProcess;
 import net.port25.workflow.access.Actors;
+import net.port25.workflow.audit.AuditEntry;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -24,6 +26,8 @@ record Caller(String customerId, String staffUser, Set<String> groups) {
 	static final String GROUP_PREFIX = "GROUP_";
 
 	static final String GROUP_ADMIN = "camunda-admin";
+
+	private static final String REFUSED_SUFFIX = "_REFUSED";
 
 	/** The caller behind the authentication; anything that is neither customer nor staff may do nothing here. */
 	static Caller of(Authentication authentication, String customerIdClaim) {
@@ -57,6 +61,27 @@ record Caller(String customerId, String staffUser, Set<String> groups) {
 	/** Whether the caller may see what belongs to this customer: a customer sees only their own. */
 	boolean sees(String ownerCustomerId) {
 		return readsEverything() || (isCustomer() && customerId.equals(ownerCustomerId));
+	}
+
+	/**
+	 * The entries of an audit trail the caller may read. Staff read all of it. A customer does not read what
+	 * someone else tried and was refused (another customer's toggle of their device, a staff member without the
+	 * right group) nor anything another customer did: it would tell them who else tried.
+	 */
+	List<AuditEntry> readable(List<AuditEntry> trail) {
+		if (readsEverything()) {
+			return trail;
+		}
+		return trail.stream().filter((entry) -> actor().equals(entry.actor()) || !(refused(entry) || byACustomer(entry)))
+			.toList();
+	}
+
+	private static boolean refused(AuditEntry entry) {
+		return entry.action() != null && entry.action().endsWith(REFUSED_SUFFIX);
+	}
+
+	private static boolean byACustomer(AuditEntry entry) {
+		return entry.actor() != null && entry.actor().startsWith(Actors.customer(""));
 	}
 
 	/** Staff outside the port 25 groups have no business here; customers are limited record by record. */

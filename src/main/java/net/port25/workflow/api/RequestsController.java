@@ -56,7 +56,7 @@ class RequestsController {
 		RequestRecord record = records.find(requestRef)
 			.filter(found -> caller.sees(found.customerId()))
 			.orElseThrow(() -> new RequestNotFound("no request " + requestRef));
-		return RequestDetails.of(record, audit.forRequest(requestRef));
+		return RequestDetails.of(record, caller.readable(audit.forRequest(requestRef)));
 	}
 
 	@GetMapping
@@ -86,7 +86,8 @@ class RequestsController {
 		Submission submission = intake.submit(request, "api-" + UUID.randomUUID());
 		return switch (submission) {
 			case REGISTERED -> ResponseEntity.created(location(request.requestRef()))
-				.body(RequestDetails.of(records.get(request.requestRef()), audit.forRequest(request.requestRef())));
+				.body(RequestDetails.of(records.get(request.requestRef()),
+						caller.readable(audit.forRequest(request.requestRef()))));
 			case DUPLICATE -> throw new Conflict("duplicate: service " + request.serviceId()
 					+ " already has an open request or active port 25 access");
 			case ALREADY_REGISTERED -> throw new Conflict("request " + request.requestRef() + " is already registered");

@@ -1,6 +1,7 @@
 package net.port25.workflow.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
@@ -149,8 +150,29 @@ class ServiceAccessApiIntegrationTests {
 		assertThat(ports.commandsFor(serviceId(request))).isEmpty();
 		mvc.perform(get("/api/services/{id}/access", serviceId(request)).with(fixture.customer(owner)))
 			.andExpect(jsonPath("$.status").value("APPROVED"))
-			// the owner does not learn who tried either
+			// the owner does not learn who tried either, neither from the service's history nor from the request's
 			.andExpect(jsonPath("$.history[*].action", not(hasItem("TOGGLE_REFUSED"))));
+		mvc.perform(get("/api/requests/{ref}", request.get("requestRef").asText()).with(fixture.customer(owner)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.auditTrail[*].action", not(hasItem("TOGGLE_REFUSED"))));
+		mvc.perform(get("/api/services/{id}/access", serviceId(request)).with(fixture.reviewer()))
+			.andExpect(jsonPath("$.history[*].action", hasItem("TOGGLE_REFUSED")));
+	}
+
+	@Test
+	void refusesTheSwitchAfterRevocation() throws Exception {
+		String customer = fixture.newCustomer();
+		ObjectNode request = fixture.approved(customer, "cMetal");
+		revoke(request, "{\"reason\":\"Spam run\"}", fixture.reviewer()).andExpect(status().isOk());
+
+		switchPort(request, ON, fixture.customer(customer)).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.detail", containsString("no approved port 25 access")));
+
+		assertThat(ports.commandActionsFor(serviceId(request))).doesNotContain(PortCommand.Action.OPEN);
+		mvc.perform(get("/api/services/{id}/access", serviceId(request)).with(fixture.customer(customer)))
+			.andExpect(jsonPath("$.status").value("REVOKED"))
+			// the customer's own refused attempt is theirs to see
+			.andExpect(jsonPath("$.history[*].action", hasItem("TOGGLE_REFUSED")));
 	}
 
 	@Test
@@ -245,6 +267,10 @@ class ServiceAccessApiIntegrationTests {
 			.andExpect(jsonPath("$.history[?(@.action == 'REVOCATION_REFUSED')].actor", hasItem("customer:" + customer)))
 			.andExpect(jsonPath("$.history[?(@.action == 'REVOCATION_REFUSED')].reason",
 					everyItem(containsString("needs the group port25-reviewers"))));
+		// the customer sees their own attempt, not the NOC's
+		mvc.perform(get("/api/services/{id}/access", serviceId(request)).with(fixture.customer(customer)))
+			.andExpect(jsonPath("$.history[?(@.action == 'REVOCATION_REFUSED')].actor",
+					contains("customer:" + customer)));
 	}
 
 	@Test
