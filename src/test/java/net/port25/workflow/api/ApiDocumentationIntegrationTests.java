@@ -6,11 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import net.port25.workflow.infrastructure.IntegrationTest;
-import net.port25.workflow.infrastructure.LocalTokens;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.web.context.WebApplicationContext;
@@ -22,21 +18,9 @@ class ApiDocumentationIntegrationTests {
 	@Autowired
 	WebApplicationContext context;
 
-	@Autowired
-	ObjectMapper json;
-
-	@Autowired
-	LocalTokens tokens;
-
-	@Autowired
-	IdentityService identityService;
-
-	@Autowired
-	TaskService taskService;
-
 	@Test
 	void servesTheOpenApiDocumentWithEveryPathAndBothSecuritySchemes() throws Exception {
-		ApiFixture fixture = new ApiFixture(context, json, tokens, identityService, taskService);
+		ApiFixture fixture = new ApiFixture(context);
 
 		fixture.mvc()
 			.perform(get("/v3/api-docs"))

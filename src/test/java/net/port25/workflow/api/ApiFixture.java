@@ -50,14 +50,13 @@ final class ApiFixture {
 
 	private final TaskService taskService;
 
-	ApiFixture(WebApplicationContext context, ObjectMapper json, LocalTokens tokens, IdentityService identityService,
-			TaskService taskService) {
-		// the whole application context with its security filter chains, the one every integration test shares
+	/** Over the whole application context with its security filter chains, the one every integration test shares. */
+	ApiFixture(WebApplicationContext context) {
 		this.mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
-		this.json = json;
-		this.tokens = tokens;
-		this.identityService = identityService;
-		this.taskService = taskService;
+		this.json = context.getBean(ObjectMapper.class);
+		this.tokens = context.getBean(LocalTokens.class);
+		this.identityService = context.getBean(IdentityService.class);
+		this.taskService = context.getBean(TaskService.class);
 	}
 
 	MockMvc mvc() {

@@ -23,12 +23,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import net.port25.workflow.infrastructure.IntegrationTest;
-import net.port25.workflow.infrastructure.LocalTokens;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,25 +39,13 @@ class RequestsApiIntegrationTests {
 	@Autowired
 	WebApplicationContext context;
 
-	@Autowired
-	ObjectMapper json;
-
-	@Autowired
-	LocalTokens tokens;
-
-	@Autowired
-	IdentityService identityService;
-
-	@Autowired
-	TaskService taskService;
-
 	ApiFixture fixture;
 
 	MockMvc mvc;
 
 	@BeforeEach
 	void setUp() {
-		fixture = new ApiFixture(context, json, tokens, identityService, taskService);
+		fixture = new ApiFixture(context);
 		mvc = fixture.mvc();
 	}
 

@@ -15,14 +15,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import net.port25.workflow.access.PortCommand;
 import net.port25.workflow.infrastructure.IntegrationTest;
-import net.port25.workflow.infrastructure.LocalTokens;
 import net.port25.workflow.infrastructure.RecordingPorts;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,18 +43,6 @@ class ServiceAccessApiIntegrationTests {
 	WebApplicationContext context;
 
 	@Autowired
-	ObjectMapper json;
-
-	@Autowired
-	LocalTokens tokens;
-
-	@Autowired
-	IdentityService identityService;
-
-	@Autowired
-	TaskService taskService;
-
-	@Autowired
 	RecordingPorts ports;
 
 	ApiFixture fixture;
@@ -67,7 +51,7 @@ class ServiceAccessApiIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		fixture = new ApiFixture(context, json, tokens, identityService, taskService);
+		fixture = new ApiFixture(context);
 		mvc = fixture.mvc();
 	}
 
