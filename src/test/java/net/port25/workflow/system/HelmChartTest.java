@@ -285,6 +285,18 @@ class HelmChartTest {
 	}
 
 	@Test
+	void checksTheTokenAudienceWhenGiven() {
+		assertThat(envEntries(release)).extracting(entry -> entry.get("name"))
+				.doesNotContain("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES");
+
+		List<Map<String, Object>> manifests = parse(validRelease().set("jwt.audiences[0]", "port25-api")
+				.set("jwt.audiences[1]", "dashboard").call());
+
+		assertThat(env(manifests, "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES"))
+				.containsEntry("value", "port25-api,dashboard");
+	}
+
+	@Test
 	void acceptsAJwkSetInsteadOfAnIssuer() {
 		List<Map<String, Object>> manifests = parse(validRelease().set("jwt.issuerUri", "")
 				.set("jwt.jwkSetUri", "https://login.example.net/jwks").call());
