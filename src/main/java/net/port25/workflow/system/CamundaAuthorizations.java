@@ -5,11 +5,14 @@ import java.util.List;
 import net.port25.workflow.Port25AccessProcess;
 import net.port25.workflow.review.ReviewProperties;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -17,10 +20,13 @@ import org.springframework.stereotype.Component;
 /**
  * With Camunda authorization on, staff groups may use Tasklist, see the task filters and the port 25 process, and
  * see and complete the tasks they are candidates for (Camunda grants those per task). So Tasklist shows each group
- * only its own tasks. The grants are created once and kept; an administrator may change them in Admin.
+ * only its own tasks. The grants are created once and kept; an administrator may change or narrow them in Admin,
+ * and a restart leaves them as they are.
  */
 @Component
 class CamundaAuthorizations {
+
+	private static final Logger log = LoggerFactory.getLogger(CamundaAuthorizations.class);
 
 	private final AuthorizationService authorizations;
 
@@ -41,21 +47,38 @@ class CamundaAuthorizations {
 		}
 	}
 
+	/**
+	 * Creates the grant unless the group has an authorization for the resource already: whatever an administrator
+	 * made of it stays (the engine allows one per group and resource). Another node starting at the same moment may
+	 * create it first; that is as good.
+	 */
 	private void grant(String group, Resource resource, String resourceId, Permission permission) {
-		boolean granted = authorizations.createAuthorizationQuery()
+		if (exists(group, resource, resourceId)) {
+			return;
+		}
+		Authorization authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+		authorization.setGroupId(group);
+		authorization.setResource(resource);
+		authorization.setResourceId(resourceId);
+		authorization.addPermission(permission);
+		try {
+			authorizations.saveAuthorization(authorization);
+		}
+		catch (ProcessEngineException ex) {
+			if (!exists(group, resource, resourceId)) {
+				throw ex;
+			}
+			log.info("Authorization of {} on {} {} was created by another node", group, resource.resourceName(),
+					resourceId);
+		}
+	}
+
+	private boolean exists(String group, Resource resource, String resourceId) {
+		return authorizations.createAuthorizationQuery()
 			.groupIdIn(group)
 			.resourceType(resource)
 			.resourceId(resourceId)
-			.hasPermission(permission)
 			.count() > 0;
-		if (!granted) {
-			Authorization authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-			authorization.setGroupId(group);
-			authorization.setResource(resource);
-			authorization.setResourceId(resourceId);
-			authorization.addPermission(permission);
-			authorizations.saveAuthorization(authorization);
-		}
 	}
 
 }

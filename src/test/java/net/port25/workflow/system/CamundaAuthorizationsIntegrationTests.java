@@ -10,11 +10,13 @@ import net.port25.workflow.Port25AccessProcess;
 import net.port25.workflow.ProcessScenarios;
 import net.port25.workflow.infrastructure.IntegrationTest;
 import net.port25.workflow.intake.RequestIntake;
+import net.port25.workflow.review.ReviewProperties;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
@@ -48,6 +50,12 @@ class CamundaAuthorizationsIntegrationTests {
 	@Autowired
 	ObjectMapper objectMapper;
 
+	@Autowired
+	CamundaAuthorizations grants;
+
+	@Autowired
+	ReviewProperties review;
+
 	@AfterEach
 	void logOut() {
 		identityService.clearAuthentication();
@@ -80,6 +88,35 @@ class CamundaAuthorizationsIntegrationTests {
 				.as(group)
 				.isFalse();
 		}
+	}
+
+	@Test
+	void keepsWhatAnAdministratorMadeOfAGrantWhenItStartsAgain() {
+		Authorization leadsFilters = authorizationService.createAuthorizationQuery()
+			.groupIdIn(review.leadGroup())
+			.resourceType(Resources.FILTER)
+			.resourceId(Authorization.ANY)
+			.singleResult();
+		leadsFilters.removePermission(Permissions.READ);
+		leadsFilters.addPermission(Permissions.UPDATE);
+		authorizationService.saveAuthorization(leadsFilters);
+		try {
+			grants.grantStaffGroups();
+
+			Authorization afterRestart = authorizationService.createAuthorizationQuery()
+				.groupIdIn(review.leadGroup())
+				.resourceType(Resources.FILTER)
+				.resourceId(Authorization.ANY)
+				.singleResult();
+			assertThat(afterRestart.isPermissionGranted(Permissions.READ)).isFalse();
+			assertThat(afterRestart.isPermissionGranted(Permissions.UPDATE)).isTrue();
+		}
+		finally {
+			authorizationService.deleteAuthorization(leadsFilters.getId());
+			grants.grantStaffGroups();
+		}
+		assertThat(authorizationService.isUserAuthorized("lead-" + System.nanoTime(), List.of(review.leadGroup()),
+				Permissions.READ, Resources.FILTER, Authorization.ANY)).isTrue();
 	}
 
 	/** What the user's Tasklist lists: every task of every filter the user may read. */
