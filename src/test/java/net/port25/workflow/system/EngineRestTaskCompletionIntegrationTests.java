@@ -13,6 +13,7 @@ import net.port25.workflow.ProcessScenarios;
 import net.port25.workflow.infrastructure.IntegrationTest;
 import net.port25.workflow.infrastructure.StaffUsers;
 import net.port25.workflow.infrastructure.StaffUsers.StaffUser;
+import net.port25.workflow.infrastructure.WebappSession;
 import net.port25.workflow.intake.RequestIntake;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -95,6 +96,20 @@ class EngineRestTaskCompletionIntegrationTests {
 
 		assertThat(response.statusCode()).isEqualTo(204);
 		assertThat(taskService.createTaskQuery().taskId(review.getId()).count()).isZero();
+	}
+
+	@Test
+	void answersARefusedCompletionInTasklistWith400AndKeepsTheReviewOpen() throws Exception {
+		Task review = reviewTask();
+		WebappSession tasklist = WebappSession.logIn(port, reviewer);
+
+		HttpResponse<String> response = tasklist.postJson("/camunda/api/engine/engine/default/task/" + review.getId()
+				+ "/submit-form", "{\"variables\":{\"decision\":{\"value\":\"reject\"}}}");
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(objectMapper.readTree(response.body()).path("message").asText())
+			.isEqualTo("a rejection needs a reason");
+		assertThat(taskService.createTaskQuery().taskId(review.getId()).count()).isEqualTo(1);
 	}
 
 	@Test

@@ -1,0 +1,79 @@
+package net.port25.workflow.infrastructure;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * A browser's session with Tasklist: logged in through the webapps' login, carrying their session cookie and CSRF
+ * token on every call, as the Tasklist front end does.
+ */
+public final class WebappSession {
+
+	private final String origin;
+
+	private final CookieManager cookies = new CookieManager();
+
+	private final HttpClient browser;
+
+	private WebappSession(int port) {
+		this.origin = "http://localhost:" + port;
+		this.browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).cookieHandler(cookies).build();
+	}
+
+	/** Opens Tasklist and logs in; fails unless the login is accepted. */
+	public static WebappSession logIn(int port, StaffUsers.StaffUser user) throws IOException, InterruptedException {
+		WebappSession session = new WebappSession(port);
+		session.get("/camunda/app/tasklist/");
+		HttpResponse<String> login = session.send(session.request("/camunda/api/admin/auth/user/default/login/tasklist")
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("username=" + encode(user.id()) + "&password="
+					+ encode(user.password()))));
+		if (login.statusCode() != 200) {
+			throw new IllegalStateException("Tasklist login of " + user.id() + " answered " + login.statusCode());
+		}
+		// the login starts a new session; its first call hands out the new token
+		session.get("/camunda/api/engine/engine/");
+		return session;
+	}
+
+	public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+		return send(request(path).GET());
+	}
+
+	public HttpResponse<String> postJson(String path, String json) throws IOException, InterruptedException {
+		return send(request(path).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json)));
+	}
+
+	private HttpRequest.Builder request(String path) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(origin + path)).header("Origin", origin);
+		csrfToken().ifPresent((token) -> request.header("X-XSRF-TOKEN", token));
+		return request;
+	}
+
+	private Optional<String> csrfToken() {
+		return cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter((cookie) -> cookie.getName().equals("XSRF-TOKEN"))
+			.reduce((first, second) -> second)
+			.map(HttpCookie::getValue);
+	}
+
+	private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+		return browser.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+}
