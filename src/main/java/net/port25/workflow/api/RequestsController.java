@@ -16,9 +16,7 @@ import net.port25.workflow.intake.RequestRecords;
 import net.port25.workflow.intake.RequestSubmitted;
 import net.port25.workflow.intake.Submission;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -42,11 +40,6 @@ class RequestsController {
 		this.records = records;
 		this.audit = audit;
 		this.intake = intake;
-	}
-
-	@InitBinder("requestSubmitted")
-	void checkIpLiterals(WebDataBinder binder) {
-		binder.addValidators(new IpLiteralsValidator());
 	}
 
 	@GetMapping("/{requestRef}")

@@ -19,7 +19,7 @@ public record RequestSubmitted(
 		ServiceType serviceType,
 		String serviceId,
 		String hostname,
-		List<String> ipAddresses,
+		List<@IpLiteral String> ipAddresses,
 		String useCase,
 		String application,
 		String mailServerSoftware,

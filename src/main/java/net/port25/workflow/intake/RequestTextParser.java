@@ -1,9 +1,6 @@
 package net.port25.workflow.intake;
 
 import java.math.BigDecimal;
-import java.net.Inet6Address;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -26,9 +23,6 @@ import net.port25.workflow.access.ServiceType;
  * check asks for it again, rather than guessing or failing the request.
  */
 public final class RequestTextParser {
-
-	private static final Pattern IPV4 = Pattern
-		.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
 
 	/**
 	 * Label matching is tolerant of layout: a bullet ({@code -}, {@code *}, a bullet dot, markdown bold) or a list
@@ -220,24 +214,8 @@ public final class RequestTextParser {
 		if (items == null) {
 			return null;
 		}
-		List<String> addresses = items.stream().filter(RequestTextParser::isIpLiteral).toList();
+		List<String> addresses = items.stream().filter(IpLiteral.Validator::isIpLiteral).toList();
 		return addresses.isEmpty() ? null : addresses;
-	}
-
-	private static boolean isIpLiteral(String item) {
-		if (IPV4.matcher(item).matches()) {
-			return true;
-		}
-		// a string with a colon is never looked up as a host name: InetAddress only parses it as an IPv6 literal
-		if (item.indexOf(':') >= 0 && item.matches("[0-9a-fA-F:.]+")) {
-			try {
-				return InetAddress.getByName(item) instanceof Inet6Address;
-			}
-			catch (UnknownHostException ex) {
-				return false;
-			}
-		}
-		return false;
 	}
 
 	/** Leftover bullets and joining words ("a.com and b.com") are not addresses or domains. */
