@@ -13,11 +13,18 @@ public final class Actors {
 
 	public static final String ABUSE_MONITOR = "abuse-monitor";
 
+	private static final String CUSTOMER_PREFIX = "customer:";
+
 	private Actors() {
 	}
 
 	public static String customer(String customerId) {
-		return "customer:" + customerId;
+		return CUSTOMER_PREFIX + customerId;
+	}
+
+	/** Whether the actor is a customer (rather than staff, the engine or a monitor). */
+	public static boolean isCustomer(String actor) {
+		return actor != null && actor.startsWith(CUSTOMER_PREFIX);
 	}
 
 	/** The staff member completing a task: the logged-in user, else the assignee, else the engine. */

@@ -7,9 +7,10 @@ import java.util.stream.Collectors;
 import net.port25.workflow.Port25AccessProcess;
 import net.port25.workflow.access.Actors;
 import net.port25.workflow.audit.AuditEntry;
+import net.port25.workflow.system.CallerAuthorities;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
  * Who calls the API: a customer (bearer token with the customer id claim) or a staff member (HTTP Basic against
@@ -21,28 +22,22 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  */
 record Caller(String customerId, String staffUser, Set<String> groups) {
 
-	static final String STAFF_ROLE = "ROLE_STAFF";
-
-	static final String GROUP_PREFIX = "GROUP_";
-
-	static final String GROUP_ADMIN = "camunda-admin";
-
 	private static final String REFUSED_SUFFIX = "_REFUSED";
 
-	/** The caller behind the authentication; anything that is neither customer nor staff may do nothing here. */
-	static Caller of(Authentication authentication, String customerIdClaim) {
-		if (authentication instanceof JwtAuthenticationToken token) {
-			String customerId = token.getToken().getClaimAsString(customerIdClaim);
-			if (customerId == null || customerId.isBlank()) {
-				throw new Forbidden("the token names no customer");
-			}
-			return new Caller(customerId, null, Set.of());
+	/**
+	 * The caller behind the authentication the security chain made (see {@link CallerAuthorities}); anything that is
+	 * neither customer nor staff may do nothing here.
+	 */
+	static Caller of(Authentication authentication) {
+		Set<String> authorities = authentication == null || !authentication.isAuthenticated() ? Set.of()
+				: authorities(authentication);
+		if (authorities.contains(CallerAuthorities.CUSTOMER)) {
+			return new Caller(authentication.getName(), null, Set.of());
 		}
-		if (authentication != null && authentication.isAuthenticated() && authorities(authentication)
-			.contains(STAFF_ROLE)) {
-			Set<String> groups = authorities(authentication).stream()
-				.filter(authority -> authority.startsWith(GROUP_PREFIX))
-				.map(authority -> authority.substring(GROUP_PREFIX.length()))
+		if (authorities.contains(CallerAuthorities.STAFF)) {
+			Set<String> groups = authorities.stream()
+				.filter(authority -> authority.startsWith(CallerAuthorities.GROUP_PREFIX))
+				.map(authority -> authority.substring(CallerAuthorities.GROUP_PREFIX.length()))
 				.collect(Collectors.toUnmodifiableSet());
 			return new Caller(null, authentication.getName(), groups);
 		}
@@ -55,7 +50,7 @@ record Caller(String customerId, String staffUser, Set<String> groups) {
 
 	/** Reviewers, the NOC and administrators see every request and service. */
 	boolean readsEverything() {
-		return inAnyGroup(Port25AccessProcess.GROUP_REVIEWERS, Port25AccessProcess.GROUP_NOC, GROUP_ADMIN);
+		return inAnyGroup(Port25AccessProcess.GROUP_REVIEWERS, Port25AccessProcess.GROUP_NOC, Groups.CAMUNDA_ADMIN);
 	}
 
 	/** Whether the caller may see what belongs to this customer: a customer sees only their own. */
@@ -81,7 +76,7 @@ record Caller(String customerId, String staffUser, Set<String> groups) {
 	}
 
 	private static boolean byACustomer(AuditEntry entry) {
-		return entry.actor() != null && entry.actor().startsWith(Actors.customer(""));
+		return Actors.isCustomer(entry.actor());
 	}
 
 	/** Staff outside the port 25 groups have no business here; customers are limited record by record. */
@@ -93,13 +88,13 @@ record Caller(String customerId, String staffUser, Set<String> groups) {
 
 	/** Revoking by hand is a reviewer's (or an administrator's) decision, not the NOC's or a customer's. */
 	boolean mayRevoke() {
-		return inAnyGroup(Port25AccessProcess.GROUP_REVIEWERS, GROUP_ADMIN);
+		return inAnyGroup(Port25AccessProcess.GROUP_REVIEWERS, Groups.CAMUNDA_ADMIN);
 	}
 
 	/** Customers act on their own behalf only; staff who decide requests may act for any customer. */
 	void requireActingFor(String ownerCustomerId) {
 		if (isCustomer() ? !customerId.equals(ownerCustomerId)
-				: !inAnyGroup(Port25AccessProcess.GROUP_REVIEWERS, GROUP_ADMIN)) {
+				: !inAnyGroup(Port25AccessProcess.GROUP_REVIEWERS, Groups.CAMUNDA_ADMIN)) {
 			throw new Forbidden("not allowed to act for customer " + ownerCustomerId);
 		}
 	}

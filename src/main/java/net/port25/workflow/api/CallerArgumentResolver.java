@@ -1,6 +1,5 @@
 package net.port25.workflow.api;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -13,12 +12,6 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 @Component
 class CallerArgumentResolver implements HandlerMethodArgumentResolver {
 
-	private final String customerIdClaim;
-
-	CallerArgumentResolver(@Value("${port25.security.customer-id-claim:customerId}") String customerIdClaim) {
-		this.customerIdClaim = customerIdClaim;
-	}
-
 	@Override
 	public boolean supportsParameter(MethodParameter parameter) {
 		return parameter.getParameterType() == Caller.class;
@@ -27,7 +20,7 @@ class CallerArgumentResolver implements HandlerMethodArgumentResolver {
 	@Override
 	public Caller resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
 			NativeWebRequest request, WebDataBinderFactory binders) {
-		return Caller.of(SecurityContextHolder.getContext().getAuthentication(), customerIdClaim);
+		return Caller.of(SecurityContextHolder.getContext().getAuthentication());
 	}
 
 }

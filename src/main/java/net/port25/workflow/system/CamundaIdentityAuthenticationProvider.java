@@ -20,10 +20,6 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  */
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
-	static final String ROLE_STAFF = "ROLE_STAFF";
-
-	static final String GROUP_PREFIX = "GROUP_";
-
 	private final IdentityService identityService;
 
 	CamundaIdentityAuthenticationProvider(IdentityService identityService) {
@@ -39,9 +35,9 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 			throw new BadCredentialsException("Bad credentials");
 		}
 		List<GrantedAuthority> authorities = new ArrayList<>();
-		authorities.add(new SimpleGrantedAuthority(ROLE_STAFF));
+		authorities.add(new SimpleGrantedAuthority(CallerAuthorities.STAFF));
 		for (Group group : identityService.createGroupQuery().groupMember(userId).list()) {
-			authorities.add(new SimpleGrantedAuthority(GROUP_PREFIX + group.getId()));
+			authorities.add(new SimpleGrantedAuthority(CallerAuthorities.GROUP_PREFIX + group.getId()));
 		}
 		// the password is not kept: nothing after authentication needs it
 		return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);

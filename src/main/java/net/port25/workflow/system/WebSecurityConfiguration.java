@@ -43,8 +43,6 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 @Configuration(proxyBeanMethods = false)
 class WebSecurityConfiguration {
 
-	static final String ROLE_CUSTOMER = "ROLE_CUSTOMER";
-
 	private static final PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
 
 	@Bean
@@ -133,12 +131,15 @@ class WebSecurityConfiguration {
 	}
 
 	/**
-	 * A customer or dashboard token: {@code ROLE_CUSTOMER} and nothing else, whatever scopes the issuer put in; a
-	 * token without the customer id claim is refused (401), since no customer endpoint could answer it.
+	 * A customer or dashboard token: {@code ROLE_CUSTOMER} and nothing else, whatever scopes the issuer put in, named
+	 * by the customer id, so that nothing after this needs to know the claim; a token without the customer id claim
+	 * is refused (401), since no customer endpoint could answer it.
 	 */
 	static Converter<Jwt, AbstractAuthenticationToken> customerAuthentication(String customerIdClaim) {
 		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-		converter.setJwtGrantedAuthoritiesConverter((jwt) -> List.of(new SimpleGrantedAuthority(ROLE_CUSTOMER)));
+		converter.setJwtGrantedAuthoritiesConverter(
+				(jwt) -> List.of(new SimpleGrantedAuthority(CallerAuthorities.CUSTOMER)));
+		converter.setPrincipalClaimName(customerIdClaim);
 		return (jwt) -> {
 			Object customerId = jwt.getClaims().get(customerIdClaim);
 			if (!(customerId instanceof String id) || id.isBlank()) {

@@ -36,8 +36,6 @@ import org.springframework.web.context.WebApplicationContext;
  */
 final class ApiFixture {
 
-	static final String GROUP_ADMIN = "camunda-admin";
-
 	private static final AtomicInteger sequence = new AtomicInteger();
 
 	private final MockMvc mvc;

@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import net.port25.workflow.infrastructure.IntegrationTest;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -244,7 +245,7 @@ class RequestsApiIntegrationTests {
 
 		mvc.perform(get("/api/requests/{ref}", ref).with(fixture.reviewer())).andExpect(status().isOk());
 		mvc.perform(get("/api/requests/{ref}", ref).with(fixture.noc())).andExpect(status().isOk());
-		mvc.perform(get("/api/requests/{ref}", ref).with(fixture.staff(ApiFixture.GROUP_ADMIN)))
+		mvc.perform(get("/api/requests/{ref}", ref).with(fixture.staff(Groups.CAMUNDA_ADMIN)))
 			.andExpect(status().isOk());
 	}
 

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import net.port25.workflow.access.PortCommand;
 import net.port25.workflow.infrastructure.IntegrationTest;
 import net.port25.workflow.infrastructure.RecordingPorts;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -230,7 +231,7 @@ class ServiceAccessApiIntegrationTests {
 	void anAdministratorRevokesToo() throws Exception {
 		ObjectNode request = fixture.approved(fixture.newCustomer(), "iColocation");
 
-		revoke(request, "{\"reason\":\"Compromised host\"}", fixture.staff(ApiFixture.GROUP_ADMIN))
+		revoke(request, "{\"reason\":\"Compromised host\"}", fixture.staff(Groups.CAMUNDA_ADMIN))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("REVOKED"));
 	}

@@ -8,19 +8,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 
 import net.port25.workflow.infrastructure.IntegrationTest;
 import net.port25.workflow.infrastructure.LocalTokens;
+import net.port25.workflow.infrastructure.StaffUsers;
+import net.port25.workflow.infrastructure.StaffUsers.StaffUser;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,9 +52,8 @@ class WebSecurityIntegrationTests {
 
 	private final String suffix = UUID.randomUUID().toString().substring(0, 8);
 
-	private final String userId = "staff-" + suffix;
-
-	private final String password = "S3cure-" + suffix;
+	/** Created by the tests that need a staff user, in a group of their own. */
+	private StaffUser staff;
 
 	private final String groupId = "group-" + suffix;
 
@@ -67,11 +65,13 @@ class WebSecurityIntegrationTests {
 
 	@AfterEach
 	void removeUsers() {
-		authorizationService.createAuthorizationQuery()
-			.userIdIn(userId)
-			.list()
-			.forEach((authorization) -> authorizationService.deleteAuthorization(authorization.getId()));
-		identityService.deleteUser(userId);
+		if (staff != null) {
+			authorizationService.createAuthorizationQuery()
+				.userIdIn(staff.id())
+				.list()
+				.forEach((authorization) -> authorizationService.deleteAuthorization(authorization.getId()));
+			identityService.deleteUser(staff.id());
+		}
 		identityService.deleteGroup(groupId);
 		identityService.deleteUser(probeUserId);
 	}
@@ -87,7 +87,7 @@ class WebSecurityIntegrationTests {
 	void engineRestRefusesAWrongPassword() throws Exception {
 		createStaffUser();
 
-		HttpResponse<String> response = send(request("/engine-rest/task").header("Authorization", basic(userId, "wrong"))
+		HttpResponse<String> response = send(request("/engine-rest/task").header("Authorization", new StaffUser(staff.id(), "wrong").basicAuthorization())
 			.GET());
 
 		assertThat(response.statusCode()).isEqualTo(401);
@@ -97,7 +97,7 @@ class WebSecurityIntegrationTests {
 	void engineRestAnswersAUserOfTheIdentityService() throws Exception {
 		createStaffUser();
 
-		HttpResponse<String> response = send(request("/engine-rest/task").header("Authorization", basic(userId, password))
+		HttpResponse<String> response = send(request("/engine-rest/task").header("Authorization", staff.basicAuthorization())
 			.GET());
 
 		assertThat(response.statusCode()).isEqualTo(200);
@@ -107,7 +107,7 @@ class WebSecurityIntegrationTests {
 	@Test
 	void adminSetupIsRefusedEvenWhileNoAdministratorExists() throws Exception {
 		String body = "{\"profile\":{\"id\":\"" + probeUserId + "\",\"firstName\":\"x\",\"lastName\":\"y\"},"
-				+ "\"credentials\":{\"password\":\"" + password + "\"}}";
+				+ "\"credentials\":{\"password\":\"S3cure-" + suffix + "\"}}";
 
 		HttpResponse<String> response = send(request("/camunda/api/admin/setup/default/user/create")
 			.header("Content-Type", "application/json")
@@ -124,7 +124,7 @@ class WebSecurityIntegrationTests {
 				StandardCharsets.UTF_8);
 
 		HttpResponse<String> response = send(request("/engine-rest/task?orQueries=" + orQueries)
-			.header("Authorization", basic(userId, password))
+			.header("Authorization", staff.basicAuthorization())
 			.GET());
 
 		assertRefusedAsProblem(response);
@@ -136,7 +136,7 @@ class WebSecurityIntegrationTests {
 		createStaffUser();
 		String body = "{\"orQueries\":[{\"assigneeExpression\":\"" + probeExpression() + "\"}]}";
 
-		HttpResponse<String> response = send(request("/engine-rest/task").header("Authorization", basic(userId, password))
+		HttpResponse<String> response = send(request("/engine-rest/task").header("Authorization", staff.basicAuthorization())
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
 
@@ -147,9 +147,9 @@ class WebSecurityIntegrationTests {
 	@Test
 	void passesATaskQueryWithOrQueriesButNoExpressionToTheEngine() throws Exception {
 		createStaffUser();
-		String body = "{\"orQueries\":[{\"candidateGroup\":\"" + groupId + "\",\"assignee\":\"" + userId + "\"}]}";
+		String body = "{\"orQueries\":[{\"candidateGroup\":\"" + groupId + "\",\"assignee\":\"" + staff.id() + "\"}]}";
 
-		HttpResponse<String> response = send(request("/engine-rest/task").header("Authorization", basic(userId, password))
+		HttpResponse<String> response = send(request("/engine-rest/task").header("Authorization", staff.basicAuthorization())
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
 
@@ -196,11 +196,11 @@ class WebSecurityIntegrationTests {
 	void apiAuthenticatesStaffWithBasicAndRefusesAWrongPassword() throws Exception {
 		createStaffUser();
 
-		HttpResponse<String> right = send(request("/api/anything").header("Authorization", basic(userId, password))
+		HttpResponse<String> right = send(request("/api/anything").header("Authorization", staff.basicAuthorization())
 			.GET());
 		assertThat(right.statusCode()).isNotIn(401, 403);
 
-		HttpResponse<String> wrong = send(request("/api/anything").header("Authorization", basic(userId, "wrong"))
+		HttpResponse<String> wrong = send(request("/api/anything").header("Authorization", new StaffUser(staff.id(), "wrong").basicAuthorization())
 			.GET());
 		assertThat(wrong.statusCode()).isEqualTo(401);
 		assertThat(wrong.body()).contains("\"status\":401");
@@ -211,14 +211,15 @@ class WebSecurityIntegrationTests {
 		createStaffUser();
 		CamundaIdentityAuthenticationProvider provider = new CamundaIdentityAuthenticationProvider(identityService);
 
-		Authentication staff = provider.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(userId, password));
+		Authentication authenticated = provider
+			.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(staff.id(), staff.password()));
 
-		assertThat(staff.getName()).isEqualTo(userId);
-		assertThat(staff.getCredentials()).isNull();
-		assertThat(staff.getAuthorities()).extracting(GrantedAuthority::getAuthority)
+		assertThat(authenticated.getName()).isEqualTo(staff.id());
+		assertThat(authenticated.getCredentials()).isNull();
+		assertThat(authenticated.getAuthorities()).extracting(GrantedAuthority::getAuthority)
 			.containsExactlyInAnyOrder("ROLE_STAFF", "GROUP_" + groupId);
 		assertThatExceptionOfType(BadCredentialsException.class).isThrownBy(() -> provider
-			.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("nobody-" + suffix, password)));
+			.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("nobody-" + suffix, staff.password())));
 	}
 
 	@Test
@@ -235,6 +236,7 @@ class WebSecurityIntegrationTests {
 		assertThat(customer.getAuthorities()).extracting(GrantedAuthority::getAuthority)
 			.containsExactly("ROLE_CUSTOMER");
 		assertThat(customer.getToken().getClaimAsString("customerId")).isEqualTo("C-4410");
+		assertThat(customer.getName()).as("the caller's name is the customer id").isEqualTo("C-4410");
 		assertThatExceptionOfType(InvalidBearerTokenException.class).isThrownBy(() -> converter.convert(withoutCustomer));
 	}
 
@@ -264,7 +266,7 @@ class WebSecurityIntegrationTests {
 		createStaffUser();
 		// with authorization checks on, a user needs access to the application to log in to it
 		Authorization tasklistAccess = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-		tasklistAccess.setUserId(userId);
+		tasklistAccess.setUserId(staff.id());
 		tasklistAccess.setResource(Resources.APPLICATION);
 		tasklistAccess.setResourceId("tasklist");
 		tasklistAccess.addPermission(Permissions.ACCESS);
@@ -297,7 +299,7 @@ class WebSecurityIntegrationTests {
 			.POST(HttpRequest.BodyPublishers.ofString(login()))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(loggedIn.statusCode()).as(loggedIn.body()).isEqualTo(200);
-		assertThat(loggedIn.body()).contains("\"userId\":\"" + userId + "\"");
+		assertThat(loggedIn.body()).contains("\"userId\":\"" + staff.id() + "\"");
 
 		HttpResponse<String> taskCount = browser.send(request("/camunda/api/engine/engine/default/task/count")
 			.header("X-XSRF-TOKEN", csrfToken(cookies))
@@ -312,8 +314,8 @@ class WebSecurityIntegrationTests {
 	}
 
 	private String login() {
-		return "username=" + URLEncoder.encode(userId, StandardCharsets.UTF_8) + "&password="
-				+ URLEncoder.encode(password, StandardCharsets.UTF_8);
+		return "username=" + URLEncoder.encode(staff.id(), StandardCharsets.UTF_8) + "&password="
+				+ URLEncoder.encode(staff.password(), StandardCharsets.UTF_8);
 	}
 
 	private static String csrfToken(CookieManager cookies) {
@@ -327,15 +329,7 @@ class WebSecurityIntegrationTests {
 	}
 
 	private void createStaffUser() {
-		User user = identityService.newUser(userId);
-		user.setFirstName("Staff");
-		user.setLastName(suffix);
-		user.setPassword(password);
-		identityService.saveUser(user);
-		Group group = identityService.newGroup(groupId);
-		group.setName("Test group " + suffix);
-		identityService.saveGroup(group);
-		identityService.createMembership(userId, groupId);
+		staff = StaffUsers.create(identityService, "staff", groupId);
 	}
 
 	/** Creates {@link #probeUserId} if evaluated; the engine's Spring expression manager knows the bean. */
@@ -356,10 +350,6 @@ class WebSecurityIntegrationTests {
 
 	private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
 		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private static String basic(String user, String password) {
-		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
 	}
 
 }
