@@ -25,7 +25,6 @@ import java.time.Duration;
 import java.util.Date;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import net.port25.workflow.Port25AccessProcess.Variables;
 import net.port25.workflow.access.AccessStatus;
@@ -35,7 +34,6 @@ import net.port25.workflow.enablement.CustomerSwitch;
 import net.port25.workflow.enablement.ToggleRequested;
 import net.port25.workflow.infrastructure.IntegrationTest;
 import net.port25.workflow.infrastructure.RecordingPorts;
-import net.port25.workflow.intake.RequestIntake;
 import net.port25.workflow.intake.RequestRecords;
 import net.port25.workflow.intake.RequestWithdrawn;
 import net.port25.workflow.revocation.AbuseDetected;
@@ -48,7 +46,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
@@ -91,17 +88,11 @@ class Port25AccessProcessIntegrationTests {
 	AbuseHandling abuseHandling;
 
 	@Autowired
-	RequestIntake intake;
-
-	@Autowired
-	ObjectMapper objectMapper;
-
 	ProcessScenarios scenarios;
 
 	@BeforeEach
 	void initAssertions() {
 		BpmnAwareTests.init(engine);
-		scenarios = new ProcessScenarios(intake, runtimeService, objectMapper);
 	}
 
 	@AfterEach

@@ -64,7 +64,8 @@ class EngineRestTaskCompletionRefusals {
 
 		@Override
 		public Response toResponse(RestException exception) {
-			String message = refusal(exception).map(Throwable::getMessage).orElse(exception.getMessage());
+			// only called where isMappable found the refusal
+			String message = refusal(exception).orElseThrow().getMessage();
 			return Response.status(Response.Status.BAD_REQUEST)
 				.type(MediaType.APPLICATION_JSON_TYPE)
 				.entity(Map.of("type", "InvalidRequestException", "message", message))
@@ -72,7 +73,7 @@ class EngineRestTaskCompletionRefusals {
 		}
 
 		static Optional<TaskCompletionRefused> refusal(Throwable exception) {
-			for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+			for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
 				if (cause instanceof TaskCompletionRefused refused) {
 					return Optional.of(refused);
 				}

@@ -6,9 +6,13 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import net.port25.workflow.ProcessScenarios;
 import net.port25.workflow.access.AccessChangePublisher;
 import net.port25.workflow.access.CustomerNotifier;
 import net.port25.workflow.access.NetworkCommands;
+import net.port25.workflow.intake.RequestIntake;
+import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -45,6 +49,11 @@ public @interface IntegrationTest {
 				@Qualifier("outboundEvents") NetworkCommands network,
 				@Qualifier("outboundEvents") AccessChangePublisher publisher) {
 			return new RecordingPorts(notifier, network, publisher);
+		}
+
+		@Bean
+		ProcessScenarios processScenarios(RequestIntake intake, RuntimeService runtimeService, ObjectMapper json) {
+			return new ProcessScenarios(intake, runtimeService, json);
 		}
 
 	}

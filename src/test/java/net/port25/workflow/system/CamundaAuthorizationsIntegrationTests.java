@@ -5,16 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import net.port25.workflow.Port25AccessProcess;
 import net.port25.workflow.ProcessScenarios;
 import net.port25.workflow.infrastructure.IntegrationTest;
-import net.port25.workflow.intake.RequestIntake;
 import net.port25.workflow.review.ReviewProperties;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -42,13 +39,7 @@ class CamundaAuthorizationsIntegrationTests {
 	AuthorizationService authorizationService;
 
 	@Autowired
-	RuntimeService runtimeService;
-
-	@Autowired
-	RequestIntake intake;
-
-	@Autowired
-	ObjectMapper objectMapper;
+	ProcessScenarios scenarios;
 
 	@Autowired
 	CamundaAuthorizations grants;
@@ -63,7 +54,6 @@ class CamundaAuthorizationsIntegrationTests {
 
 	@Test
 	void showsReviewersOnlyReviewsAndTheNocOnlyPortsToOpen() {
-		ProcessScenarios scenarios = new ProcessScenarios(intake, runtimeService, objectMapper);
 		ProcessScenarios.Request inReview = scenarios.submit("submitted-icolocation.json");
 		ProcessScenarios.Request approved = scenarios.submit("submitted-icolocation.json");
 		taskService.complete(taskOf(approved).getId(), Map.of(Port25AccessProcess.Variables.DECISION, "approve"));

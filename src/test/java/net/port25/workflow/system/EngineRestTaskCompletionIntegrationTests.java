@@ -14,9 +14,7 @@ import net.port25.workflow.infrastructure.IntegrationTest;
 import net.port25.workflow.infrastructure.StaffUsers;
 import net.port25.workflow.infrastructure.StaffUsers.StaffUser;
 import net.port25.workflow.infrastructure.WebappSession;
-import net.port25.workflow.intake.RequestIntake;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -44,10 +42,7 @@ class EngineRestTaskCompletionIntegrationTests {
 	TaskService taskService;
 
 	@Autowired
-	RuntimeService runtimeService;
-
-	@Autowired
-	RequestIntake intake;
+	ProcessScenarios scenarios;
 
 	@Autowired
 	ObjectMapper objectMapper;
@@ -121,8 +116,7 @@ class EngineRestTaskCompletionIntegrationTests {
 	}
 
 	private Task reviewTask() {
-		ProcessScenarios.Request request = new ProcessScenarios(intake, runtimeService, objectMapper)
-			.submit("submitted-icolocation.json");
+		ProcessScenarios.Request request = scenarios.submit("submitted-icolocation.json");
 		return taskService.createTaskQuery()
 			.processInstanceId(request.instance().getId())
 			.taskDefinitionKey("reviewRequest")
