@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -177,16 +178,21 @@ class OrQueryExpressionGuard extends OncePerRequestFilter {
 		ProblemResponses.write(request, response, HttpStatus.BAD_REQUEST, detail);
 	}
 
+	/**
+	 * The task query, task count and filter endpoints under each root the engine REST API is served from: the default
+	 * engine ({@code /engine-rest}), a named one ({@code /engine-rest/engine/{name}}) and the webapps' copy
+	 * ({@code /camunda/api/engine/engine/{name}}). A task's own endpoints (complete, submit-form, variables) are
+	 * left alone: what they carry is stored, never evaluated.
+	 */
 	private static RequestMatcher taskQueries() {
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
-		// /engine-rest/task serves the default engine, /engine-rest/engine/{name}/task a named one; both count
-		return new OrRequestMatcher(paths.matcher("/engine-rest/task"), paths.matcher("/engine-rest/task/"),
-				paths.matcher("/engine-rest/task/count"), paths.matcher("/engine-rest/task/count/"),
-				paths.matcher("/engine-rest/filter/**"), paths.matcher("/engine-rest/engine/*/task"),
-				paths.matcher("/engine-rest/engine/*/task/"), paths.matcher("/engine-rest/engine/*/task/count"),
-				paths.matcher("/engine-rest/engine/*/task/count/"), paths.matcher("/engine-rest/engine/*/filter/**"),
-				paths.matcher("/camunda/api/engine/engine/*/task/**"),
-				paths.matcher("/camunda/api/engine/engine/*/filter/**"));
+		List<RequestMatcher> matchers = new ArrayList<>();
+		for (String root : List.of("/engine-rest", "/engine-rest/engine/*", "/camunda/api/engine/engine/*")) {
+			for (String query : List.of("/task", "/task/", "/task/count", "/task/count/", "/filter/**")) {
+				matchers.add(paths.matcher(root + query));
+			}
+		}
+		return new OrRequestMatcher(matchers);
 	}
 
 	/** The request with its body read once and served again from memory. */

@@ -55,6 +55,7 @@ class OrQueryExpressionGuardTest {
 		assertRefused(filter(post("/engine-rest/filter/f-1/list", body)));
 		assertRefused(filter(post("/engine-rest/filter/create", body)));
 		assertRefused(filter(post("/engine-rest/engine/default/task", body)));
+		assertRefused(filter(post("/camunda/api/engine/engine/default/task", body)));
 		assertRefused(filter(post("/camunda/api/engine/engine/default/task/count", body)));
 		assertRefused(filter(post("/camunda/api/engine/engine/default/filter/f-1/list", body)));
 	}
@@ -90,6 +91,17 @@ class OrQueryExpressionGuardTest {
 		// a task's variables may say anything; only queries are evaluated against the engine's expressions
 		MockHttpServletRequest request = post("/engine-rest/task/t-1/complete",
 				"{\"variables\":{\"reason\":{\"value\":\"costs ${5}\"}}}");
+
+		guard.doFilter(request, new MockHttpServletResponse(), chain);
+
+		assertThat(chain.getRequest()).isSameAs(request);
+	}
+
+	@Test
+	void leavesTasklistFormSubmissionsAlone() throws Exception {
+		MockFilterChain chain = new MockFilterChain();
+		MockHttpServletRequest request = post("/camunda/api/engine/engine/default/task/t-1/submit-form",
+				"{\"variables\":{\"reason\":{\"value\":\"template says ${name}\"}}}");
 
 		guard.doFilter(request, new MockHttpServletResponse(), chain);
 
