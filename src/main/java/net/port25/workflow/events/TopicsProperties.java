@@ -16,6 +16,7 @@ public record TopicsProperties(
 		@NotBlank String requests,
 		@NotBlank String dashboardToggles,
 		@NotBlank String abuseEvents,
+		@NotBlank String inventory,
 		@NotBlank String replies,
 		@NotBlank String networkCommands,
 		@NotBlank String accessChanges,
@@ -25,7 +26,7 @@ public record TopicsProperties(
 	static final String DEAD_LETTER_SUFFIX = ".DLT";
 
 	List<String> inbound() {
-		return List.of(requests, dashboardToggles, abuseEvents);
+		return List.of(requests, dashboardToggles, abuseEvents, inventory);
 	}
 
 	List<String> outbound() {

@@ -23,7 +23,7 @@ class AsyncApiDocumentTest {
 	@Test
 	void isAnAsyncApi3DocumentOfThisApplication() {
 		assertThat(document).containsEntry("asyncapi", "3.0.0");
-		assertThat(map(document, "info")).containsEntry("title", "port25-workflow").containsEntry("version", "1");
+		assertThat(map(document, "info")).containsEntry("title", "port25-workflow").containsEntry("version", "1.1");
 		assertThat(map(map(document, "servers"), "embedded")).containsEntry("host", "127.0.0.1:9092")
 			.containsEntry("protocol", "kafka");
 	}
@@ -85,7 +85,7 @@ class AsyncApiDocumentTest {
 	private static TopicsProperties defaultTopics() {
 		Map<String, Object> topics = map(map(yaml("/application.yaml"), "port25"), "topics");
 		return new TopicsProperties((String) topics.get("requests"), (String) topics.get("dashboard-toggles"),
-				(String) topics.get("abuse-events"), (String) topics.get("replies"),
+				(String) topics.get("abuse-events"), (String) topics.get("inventory"), (String) topics.get("replies"),
 				(String) topics.get("network-commands"), (String) topics.get("access-changes"),
 				(Integer) topics.get("partitions"), ((Integer) topics.get("replication-factor")).shortValue());
 	}

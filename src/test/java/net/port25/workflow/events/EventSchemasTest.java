@@ -294,7 +294,7 @@ class EventSchemasTest {
 
 	private OutboundEvents outbound() {
 		TopicsProperties topics = new TopicsProperties("port25.requests", "port25.dashboard.toggles",
-				"port25.abuse.events", "port25.replies", "port25.network.commands", "port25.access.changes", 6,
+				"port25.abuse.events", "port25.inventory", "port25.replies", "port25.network.commands", "port25.access.changes", 6,
 				(short) 1);
 		return new OutboundEvents(topics, objectMapper, outbox);
 	}

@@ -30,7 +30,7 @@ class OutboxEventMappingTest {
 	private final ObjectMapper objectMapper = Jackson2ObjectMapperBuilder.json().build();
 
 	private final TopicsProperties topics = new TopicsProperties("port25.requests", "port25.dashboard.toggles",
-			"port25.abuse.events", "port25.replies", "port25.network.commands", "port25.access.changes", 6,
+			"port25.abuse.events", "port25.inventory", "port25.replies", "port25.network.commands", "port25.access.changes", 6,
 			(short) 1);
 
 	private final Outbox outbox = mock(Outbox.class);
