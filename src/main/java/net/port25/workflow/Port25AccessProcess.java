@@ -1,8 +1,9 @@
 package net.port25.workflow;
 
 /**
- * Names shared with {@code bpmn/port25-access.bpmn}: the process key, its messages, tasks and variables. Messages
- * named after a contract event type are correlated from that event; the others are the engine's own.
+ * Names shared with {@code bpmn/port25-access.bpmn}: the process key, its messages, tasks
+ * and variables. Messages named after a contract event type are correlated from that
+ * event; the others are the engine's own.
  */
 public final class Port25AccessProcess {
 
@@ -35,7 +36,10 @@ public final class Port25AccessProcess {
 
 	public static final String GROUP_NOC = "noc";
 
-	/** Process variables: references, gateway facts, and the few texts the staff forms show. */
+	/**
+	 * Process variables: references, gateway facts, and the few texts the staff forms
+	 * show.
+	 */
 	public static final class Variables {
 
 		public static final String REQUEST_REF = "requestRef";
@@ -50,7 +54,10 @@ public final class Port25AccessProcess {
 
 		public static final String ENABLEMENT = "enablement";
 
-		/** reviewRequest form: approve | reject | request-info, with reason (reject) or questions (request-info). */
+		/**
+		 * reviewRequest form: approve | reject | request-info, with reason (reject) or
+		 * questions (request-info).
+		 */
 		public static final String DECISION = "decision";
 
 		public static final String REASON = "reason";

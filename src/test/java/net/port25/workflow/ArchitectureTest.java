@@ -8,8 +8,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * Dependencies point inward: the Kafka edge and the REST API call the capabilities, never the other way round, and
- * the shared kernel ({@code access}, {@code audit}) knows no capability.
+ * Dependencies point inward: the Kafka edge and the REST API call the capabilities, never
+ * the other way round, and the shared kernel ({@code access}, {@code audit}) knows no
+ * capability.
  */
 class ArchitectureTest {
 
@@ -42,8 +43,8 @@ class ArchitectureTest {
 	@Test
 	void capabilitiesDoNotUseKafkaOrMvcDirectly() {
 		noClasses().that()
-			.resideInAnyPackage(ROOT + ".intake..", ROOT + ".review..", ROOT + ".enablement..",
-					ROOT + ".revocation..", ROOT + ".access..", ROOT + ".audit..")
+			.resideInAnyPackage(ROOT + ".intake..", ROOT + ".review..", ROOT + ".enablement..", ROOT + ".revocation..",
+					ROOT + ".access..", ROOT + ".audit..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("org.springframework.kafka..", "org.apache.kafka..", "org.springframework.web..")
@@ -56,8 +57,7 @@ class ArchitectureTest {
 			.resideInAnyPackage(ROOT + ".access..", ROOT + ".audit..")
 			.should()
 			.dependOnClassesThat()
-			.resideInAnyPackage(ROOT + ".intake..", ROOT + ".review..", ROOT + ".enablement..",
-					ROOT + ".revocation..")
+			.resideInAnyPackage(ROOT + ".intake..", ROOT + ".review..", ROOT + ".enablement..", ROOT + ".revocation..")
 			.check(classes);
 	}
 

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * The project keeps its own copy of the contract and its examples, so that it builds anywhere. Where the shared
- * original is checked out beside the project, the copy must equal it.
+ * The project keeps its own copy of the contract and its examples, so that it builds
+ * anywhere. Where the shared original is checked out beside the project, the copy must
+ * equal it.
  */
 class ContractCopyTest {
 

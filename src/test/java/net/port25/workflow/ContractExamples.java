@@ -5,8 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
- * The contract's example events, as shipped in {@code shared/contract/examples/} and copied into the test
- * resources ({@code ContractCopyTest} keeps the copy honest).
+ * The contract's example events, as shipped in {@code shared/contract/examples/} and
+ * copied into the test resources ({@code ContractCopyTest} keeps the copy honest).
  */
 public final class ContractExamples {
 

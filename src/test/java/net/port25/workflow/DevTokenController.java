@@ -12,8 +12,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /dev/token?customerId=C-4410}: a customer bearer token signed with the embedded run's local key, for
- * trying {@code /api/**} by hand. Test code and the embedded profile only, so no other run can issue tokens.
+ * {@code GET /dev/token?customerId=C-4410}: a customer bearer token signed with the
+ * embedded run's local key, for trying {@code /api/**} by hand. Test code and the
+ * embedded profile only, so no other run can issue tokens.
  */
 @RestController
 @Profile("embedded")

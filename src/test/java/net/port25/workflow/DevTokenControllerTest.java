@@ -12,7 +12,10 @@ import org.springframework.web.ErrorResponseException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** The controller itself; that it exists in the embedded profile only is {@code @Profile}'s work. */
+/**
+ * The controller itself; that it exists in the embedded profile only is
+ * {@code @Profile}'s work.
+ */
 class DevTokenControllerTest {
 
 	private final LocalTokens tokens = new LocalTokens();

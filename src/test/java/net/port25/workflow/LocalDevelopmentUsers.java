@@ -12,8 +12,8 @@ import org.springframework.boot.ApplicationRunner;
 
 /**
  * The development users of the embedded run, created once and kept (the admin comes from
- * {@code camunda.bpm.admin-user} in {@code application-embedded.yaml}). This class is test code: no other profile
- * can ever create these users.
+ * {@code camunda.bpm.admin-user} in {@code application-embedded.yaml}). This class is
+ * test code: no other profile can ever create these users.
  */
 class LocalDevelopmentUsers implements ApplicationRunner {
 

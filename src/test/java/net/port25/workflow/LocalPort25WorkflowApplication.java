@@ -16,9 +16,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /**
- * The embedded development run ({@code ./mvnw spring-boot:test-run}): a real PostgreSQL server and a real Kafka
- * broker start with the engine, keep their data in {@code .data/} of the checkout, and stop with it. Development
- * users exist only here.
+ * The embedded development run ({@code ./mvnw spring-boot:test-run}): a real PostgreSQL
+ * server and a real Kafka broker start with the engine, keep their data in {@code .data/}
+ * of the checkout, and stop with it. Development users exist only here.
  */
 public final class LocalPort25WorkflowApplication {
 
@@ -28,7 +28,9 @@ public final class LocalPort25WorkflowApplication {
 
 	static final LocalPorts PORTS = new LocalPorts(8080, 15432, 9092, 9093);
 
-	/** Held until the JVM exits; a second run on the same checkout is refused while it is. */
+	/**
+	 * Held until the JVM exits; a second run on the same checkout is refused while it is.
+	 */
 	private static DataDirectoryLock lock;
 
 	private LocalPort25WorkflowApplication() {

@@ -22,8 +22,9 @@ import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code bpmn/port25-access.bpmn} as Camunda Modeler will see it: schema-valid, every element drawn, nothing
- * orphaned, ids as {@code bpmn/README.md} says, and the contract's task keys and groups.
+ * {@code bpmn/port25-access.bpmn} as Camunda Modeler will see it: schema-valid, every
+ * element drawn, nothing orphaned, ids as {@code bpmn/README.md} says, and the contract's
+ * task keys and groups.
  */
 class Port25AccessModelTest {
 
@@ -83,7 +84,8 @@ class Port25AccessModelTest {
 	void bindsEveryDelegateByBeanNameAfterItsElement() {
 		model.getModelElementsByType(FlowNode.class)
 			.stream()
-			.filter(node -> node.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "delegateExpression") != null)
+			.filter(node -> node.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn",
+					"delegateExpression") != null)
 			.forEach(node -> {
 				String bean = node.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "delegateExpression");
 				String element = node.getId().replaceFirst("^Task_", "");

@@ -25,7 +25,6 @@ import java.time.Duration;
 import java.util.Date;
 import java.util.Map;
 
-
 import net.port25.workflow.Port25AccessProcess.Variables;
 import net.port25.workflow.access.AccessStatus;
 import net.port25.workflow.access.CustomerNotice;
@@ -54,8 +53,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Every path of {@code bpmn/port25-access.bpmn}, driven through the engine's services on PostgreSQL; what the
- * engine says goes through the recorded ports. Each test uses its own request and service ids.
+ * Every path of {@code bpmn/port25-access.bpmn}, driven through the engine's services on
+ * PostgreSQL; what the engine says goes through the recorded ports. Each test uses its
+ * own request and service ids.
  */
 @IntegrationTest
 class Port25AccessProcessIntegrationTests {
@@ -136,7 +136,8 @@ class Port25AccessProcessIntegrationTests {
 		complete(request, Map.of(Variables.DECISION, "approve"));
 
 		assertThat(request.instance()).isWaitingAt("Gateway_AwaitCustomerSwitch");
-		assertThat(ports.statusesOf(request.ref())).containsExactly(SUBMITTED, AccessStatus.INFO_REQUESTED, IN_REVIEW, APPROVED);
+		assertThat(ports.statusesOf(request.ref())).containsExactly(SUBMITTED, AccessStatus.INFO_REQUESTED, IN_REVIEW,
+				APPROVED);
 		assertThat(ports.commandsFor(request.serviceId())).isEmpty();
 	}
 
@@ -159,7 +160,8 @@ class Port25AccessProcessIntegrationTests {
 		assertThat(request.instance()).isWaitingAt(Port25AccessProcess.TASK_REVIEW_REQUEST);
 		complete(request, Map.of(Variables.DECISION, "approve"));
 
-		assertThat(ports.statusesOf(request.ref())).containsExactly(SUBMITTED, AccessStatus.INFO_REQUESTED, IN_REVIEW, APPROVED);
+		assertThat(ports.statusesOf(request.ref())).containsExactly(SUBMITTED, AccessStatus.INFO_REQUESTED, IN_REVIEW,
+				APPROVED);
 		assertThat(ports.noticeTypesFor(request.ref())).containsExactly(CustomerNotice.Type.INFO_REQUESTED,
 				CustomerNotice.Type.INFO_REQUESTED, REQUEST_APPROVED);
 	}
@@ -212,15 +214,16 @@ class Port25AccessProcessIntegrationTests {
 	@Test
 	void staffAskForMoreInformationAndTheRequestReturnsToReview() {
 		ProcessScenarios.Request request = scenarios.submit("submitted-icolocation.json");
-		complete(request, Map.of(Variables.DECISION, "request-info", Variables.QUESTIONS,
-				"Which IP will send the mail?"));
+		complete(request,
+				Map.of(Variables.DECISION, "request-info", Variables.QUESTIONS, "Which IP will send the mail?"));
 		assertThat(request.instance()).isWaitingAt("Task_AwaitInformation");
 		assertThat(ports.noticesFor(request.ref()).get(0).questions()).contains("Which IP will send the mail?");
 
 		scenarios.answer(request, "{\"notes\":\"198.51.100.25 only\"}");
 
 		assertThat(request.instance()).isWaitingAt(Port25AccessProcess.TASK_REVIEW_REQUEST);
-		assertThat(ports.statusesOf(request.ref())).containsExactly(SUBMITTED, IN_REVIEW, AccessStatus.INFO_REQUESTED, IN_REVIEW);
+		assertThat(ports.statusesOf(request.ref())).containsExactly(SUBMITTED, IN_REVIEW, AccessStatus.INFO_REQUESTED,
+				IN_REVIEW);
 		assertThat((String) runtimeService.getVariable(request.instance().getId(), Variables.REQUEST_HISTORY))
 			.contains("REVIEW_DECIDED", "INFORMATION_PROVIDED");
 	}
@@ -255,7 +258,8 @@ class Port25AccessProcessIntegrationTests {
 		executeDueTimers(request);
 
 		assertThat(request.instance()).isWaitingAt(Port25AccessProcess.TASK_REVIEW_REQUEST);
-		assertThat(task(request)).hasCandidateGroup("port25-leads").hasCandidateGroup(Port25AccessProcess.GROUP_REVIEWERS);
+		assertThat(task(request)).hasCandidateGroup("port25-leads")
+			.hasCandidateGroup(Port25AccessProcess.GROUP_REVIEWERS);
 		assertThat(audit.forRequest(request.ref())).extracting("action").contains("REVIEW_ESCALATED");
 	}
 
@@ -339,8 +343,8 @@ class Port25AccessProcessIntegrationTests {
 
 		assertThat(customerSwitch.toggle(new ToggleRequested(pending.serviceId(), pending.customerId(), true), "e1"))
 			.hasValueSatisfying(reason -> assertThat(reason).contains("not approved"));
-		assertThat(customerSwitch.toggle(new ToggleRequested(colocation.serviceId(), colocation.customerId(), true),
-				"e2"))
+		assertThat(
+				customerSwitch.toggle(new ToggleRequested(colocation.serviceId(), colocation.customerId(), true), "e2"))
 			.hasValueSatisfying(reason -> assertThat(reason).contains("opened by staff"));
 		assertThat(ports.noticeTypesFor(pending.ref())).last().isEqualTo(TOGGLE_REFUSED);
 		assertThat(ports.commandsFor(pending.serviceId())).isEmpty();
@@ -415,7 +419,8 @@ class Port25AccessProcessIntegrationTests {
 		toggle(request, true);
 
 		abuse(request.serviceId(), null, Severity.LOW);
-		assertThat(request.instance()).isWaitingAt(Port25AccessProcess.TASK_REVIEW_ABUSE, "Gateway_AwaitCustomerSwitch");
+		assertThat(request.instance()).isWaitingAt(Port25AccessProcess.TASK_REVIEW_ABUSE,
+				"Gateway_AwaitCustomerSwitch");
 		completeTask(request, Port25AccessProcess.TASK_REVIEW_ABUSE,
 				Map.of(Variables.ABUSE_DECISION, "dismiss", Variables.REASON, "Listed by mistake"));
 

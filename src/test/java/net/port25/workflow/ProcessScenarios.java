@@ -12,8 +12,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 
 /**
- * Submits the contract's example requests with fresh request references, service ids and IP addresses, so that
- * tests sharing one database never see each other's requests.
+ * Submits the contract's example requests with fresh request references, service ids and
+ * IP addresses, so that tests sharing one database never see each other's requests.
  */
 public class ProcessScenarios {
 
@@ -43,7 +43,10 @@ public class ProcessScenarios {
 		return submit(example, "SVC-" + n + "-" + System.nanoTime(), n);
 	}
 
-	/** Submitted, then completed with the contract's info-provided example: waits at reviewRequest. */
+	/**
+	 * Submitted, then completed with the contract's info-provided example: waits at
+	 * reviewRequest.
+	 */
 	public Request submitComplete(String example) {
 		Request request = submit(example);
 		answerFromExample(request, "info-provided-cmetal.json");

@@ -3,7 +3,10 @@ package net.port25.workflow.access;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** The states of a request and of the access it grants, as published on {@code port25.access.changes}. */
+/**
+ * The states of a request and of the access it grants, as published on
+ * {@code port25.access.changes}.
+ */
 public enum AccessStatus {
 
 	SUBMITTED, INFO_REQUESTED, IN_REVIEW, APPROVED, ENABLED, DISABLED, REJECTED, CLOSED, WITHDRAWN, REVOKED;

@@ -27,7 +27,10 @@ public final class Actors {
 		return actor != null && actor.startsWith(CUSTOMER_PREFIX);
 	}
 
-	/** The staff member completing a task: the logged-in user, else the assignee, else the engine. */
+	/**
+	 * The staff member completing a task: the logged-in user, else the assignee, else the
+	 * engine.
+	 */
 	public static String staff(DelegateTask task) {
 		String user = currentUser(task.getProcessEngineServices().getIdentityService());
 		if (user != null) {
@@ -36,7 +39,10 @@ public final class Actors {
 		return task.getAssignee() != null ? task.getAssignee() : ENGINE;
 	}
 
-	/** The actor the step was triggered by, carried in the {@code actor} variable, else the engine. */
+	/**
+	 * The actor the step was triggered by, carried in the {@code actor} variable, else
+	 * the engine.
+	 */
 	public static String of(VariableScope scope, String variable) {
 		Object actor = scope.getVariable(variable);
 		return actor instanceof String name && !name.isBlank() ? name : ENGINE;

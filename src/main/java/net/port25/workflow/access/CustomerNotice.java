@@ -3,33 +3,25 @@ package net.port25.workflow.access;
 import java.util.List;
 
 /**
- * What the customer is told, on the channel the request came from ({@code port25.replies}). {@code reason},
- * {@code missingFields} and {@code questions} are set only for the types that carry them.
+ * What the customer is told, on the channel the request came from
+ * ({@code port25.replies}). {@code reason}, {@code missingFields} and {@code questions}
+ * are set only for the types that carry them.
  */
-public record CustomerNotice(
-		Type type,
-		String requestRef,
-		Channel channel,
-		String customerId,
-		ServiceType serviceType,
-		String serviceId,
-		String message,
-		String reason,
-		List<String> missingFields,
-		String questions) {
+public record CustomerNotice(Type type, String requestRef, Channel channel, String customerId, ServiceType serviceType,
+		String serviceId, String message, String reason, List<String> missingFields, String questions) {
 
 	/** The contract's reply types. */
 	public enum Type {
 
-		INFO_REQUESTED("port25.info.requested"),
-		REMINDER_SENT("port25.reminder.sent"),
-		REQUEST_APPROVED("port25.request.approved"),
-		REQUEST_REJECTED("port25.request.rejected"),
-		REQUEST_CLOSED("port25.request.closed"),
-		ACCESS_REVOKED("port25.access.revoked"),
+		INFO_REQUESTED("port25.info.requested"), REMINDER_SENT("port25.reminder.sent"),
+		REQUEST_APPROVED("port25.request.approved"), REQUEST_REJECTED("port25.request.rejected"),
+		REQUEST_CLOSED("port25.request.closed"), ACCESS_REVOKED("port25.access.revoked"),
 		TOGGLE_REFUSED("port25.toggle.refused"),
 
-		/** An answer or withdrawal for a request that does not exist or has ended: an extension of the contract. */
+		/**
+		 * An answer or withdrawal for a request that does not exist or has ended: an
+		 * extension of the contract.
+		 */
 		REQUEST_NOT_OPEN("port25.request.not-open");
 
 		private final String eventType;

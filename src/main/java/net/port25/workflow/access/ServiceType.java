@@ -3,7 +3,10 @@ package net.port25.workflow.access;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** The three service types on which port 25 is blocked by default; the names are the contract's. */
+/**
+ * The three service types on which port 25 is blocked by default; the names are the
+ * contract's.
+ */
 public enum ServiceType {
 
 	C_VIRTUAL("cVirtual"), C_METAL("cMetal"), I_COLOCATION("iColocation");
@@ -19,7 +22,10 @@ public enum ServiceType {
 		return contractName;
 	}
 
-	/** The service type with this contract name (case-insensitive); unknown names are refused. */
+	/**
+	 * The service type with this contract name (case-insensitive); unknown names are
+	 * refused.
+	 */
 	@JsonCreator
 	public static ServiceType fromContractName(String name) {
 		for (ServiceType type : values()) {
@@ -27,7 +33,8 @@ public enum ServiceType {
 				return type;
 			}
 		}
-		throw new IllegalArgumentException("unknown serviceType '" + name + "' (expected cVirtual, cMetal or iColocation)");
+		throw new IllegalArgumentException(
+				"unknown serviceType '" + name + "' (expected cVirtual, cMetal or iColocation)");
 	}
 
 }

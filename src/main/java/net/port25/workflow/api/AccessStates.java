@@ -23,12 +23,17 @@ class AccessStates {
 		this.audit = audit;
 	}
 
-	/** The request that decides the service's state: the live one, else the latest one. */
+	/**
+	 * The request that decides the service's state: the live one, else the latest one.
+	 */
 	Optional<RequestRecord> current(String serviceId) {
 		return records.findLive(serviceId, null).or(() -> records.findLatest(serviceId));
 	}
 
-	/** The service's state as the caller may see it; unknown and other customers' services are not found. */
+	/**
+	 * The service's state as the caller may see it; unknown and other customers' services
+	 * are not found.
+	 */
 	AccessState visibleTo(Caller caller, String serviceId) {
 		caller.requireReader();
 		RequestRecord record = current(serviceId).filter(found -> caller.sees(found.customerId()))
@@ -42,7 +47,10 @@ class AccessStates {
 				record.customerId(), since(record), history);
 	}
 
-	/** When the request entered its present state: its latest state change to it, else its creation. */
+	/**
+	 * When the request entered its present state: its latest state change to it, else its
+	 * creation.
+	 */
 	private Instant since(RequestRecord record) {
 		List<AuditEntry> trail = audit.forRequest(record.requestRef());
 		for (int i = trail.size() - 1; i >= 0; i--) {

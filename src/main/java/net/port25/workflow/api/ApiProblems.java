@@ -30,8 +30,8 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every error of the API as an RFC 9457 problem detail. Bad input is always a 400 that says what is wrong (the
- * field, with its message), never a 500.
+ * Every error of the API as an RFC 9457 problem detail. Bad input is always a 400 that
+ * says what is wrong (the field, with its message), never a 500.
  */
 @RestControllerAdvice
 class ApiProblems extends ResponseEntityExceptionHandler {
@@ -47,8 +47,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * Two submissions for one service (or with one reference) at the same moment: both pass the intake's check,
-	 * the database's unique index lets only one commit.
+	 * Two submissions for one service (or with one reference) at the same moment: both
+	 * pass the intake's check, the database's unique index lets only one commit.
 	 */
 	@ExceptionHandler
 	ProblemDetail simultaneousSubmission(DuplicateKeyException ex) {
@@ -107,9 +107,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	}
 
 	private static ProblemDetail invalid(List<Map<String, String>> errors) {
-		ProblemDetail body = problem(HttpStatus.BAD_REQUEST, errors.stream()
-			.map(error -> error.get("field") + " " + error.get("message"))
-			.collect(Collectors.joining("; ", "invalid input: ", "")));
+		ProblemDetail body = problem(HttpStatus.BAD_REQUEST,
+				errors.stream()
+					.map(error -> error.get("field") + " " + error.get("message"))
+					.collect(Collectors.joining("; ", "invalid input: ", "")));
 		body.setProperty("errors", errors);
 		return body;
 	}
@@ -127,11 +128,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 					+ allowedJsonValues(format.getTargetType());
 		}
 		if (cause instanceof ValueInstantiationException creation && !creation.getPath().isEmpty()) {
-			// our own @JsonCreator's message, which names the allowed values (ServiceType)
+			// our own @JsonCreator's message, which names the allowed values
+			// (ServiceType)
 			return "invalid value for field '" + field(creation) + "': " + innermost(creation);
 		}
 		if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-			// Jackson's own wording names Java classes, which say nothing to an API client
+			// Jackson's own wording names Java classes, which say nothing to an API
+			// client
 			return "field '" + field(mapping) + "' has the wrong type";
 		}
 		return "the request body is missing or not readable JSON";
@@ -145,7 +148,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		return deepest instanceof JsonMappingException json ? json.getOriginalMessage() : deepest.getMessage();
 	}
 
-	/** The JSON path of the failing field, as {@code ipAddresses[1]} or {@code fields.useCase}. */
+	/**
+	 * The JSON path of the failing field, as {@code ipAddresses[1]} or
+	 * {@code fields.useCase}.
+	 */
 	private static String field(JsonMappingException mapping) {
 		StringBuilder path = new StringBuilder();
 		for (JsonMappingException.Reference reference : mapping.getPath()) {
@@ -159,27 +165,26 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		return path.toString();
 	}
 
-	/** An enum's values as JSON spells them ({@code @JsonProperty}, else the constant's name). */
+	/**
+	 * An enum's values as JSON spells them ({@code @JsonProperty}, else the constant's
+	 * name).
+	 */
 	private static String allowedJsonValues(Class<?> type) {
 		if (type == null || !type.isEnum()) {
 			return "";
 		}
-		return Arrays.stream(type.getFields())
-			.filter(Field::isEnumConstant)
-			.map(constant -> {
-				JsonProperty property = constant.getAnnotation(JsonProperty.class);
-				return property == null ? constant.getName() : property.value();
-			})
-			.collect(Collectors.joining(", ", " (expected one of ", ")"));
+		return Arrays.stream(type.getFields()).filter(Field::isEnumConstant).map(constant -> {
+			JsonProperty property = constant.getAnnotation(JsonProperty.class);
+			return property == null ? constant.getName() : property.value();
+		}).collect(Collectors.joining(", ", " (expected one of ", ")"));
 	}
 
 	private static String allowedValues(Class<?> type) {
 		if (type == null || !type.isEnum()) {
 			return "";
 		}
-		return " (expected one of " + Arrays.stream(type.getEnumConstants())
-			.map(Object::toString)
-			.collect(Collectors.joining(", ")) + ")";
+		return " (expected one of "
+				+ Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", ")) + ")";
 	}
 
 	private static String message(MessageSourceResolvable error) {

@@ -13,8 +13,9 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 
 /**
- * Who calls the API: a customer (bearer token with the customer id claim) or a staff member (HTTP Basic against
- * the engine's identity service, with their groups). Every rule about what a caller may see or do is here.
+ * Who calls the API: a customer (bearer token with the customer id claim) or a staff
+ * member (HTTP Basic against the engine's identity service, with their groups). Every
+ * rule about what a caller may see or do is here.
  *
  * @param customerId the customer's id, or null for staff
  * @param staffUser the staff member's user id, or null for a customer
@@ -25,8 +26,9 @@ record Caller(String customerId, String staffUser, Set<String> groups) {
 	private static final String REFUSED_SUFFIX = "_REFUSED";
 
 	/**
-	 * The caller behind the authentication the security chain made (see {@link CallerAuthorities}); anything that is
-	 * neither customer nor staff may do nothing here.
+	 * The caller behind the authentication the security chain made (see
+	 * {@link CallerAuthorities}); anything that is neither customer nor staff may do
+	 * nothing here.
 	 */
 	static Caller of(Authentication authentication) {
 		Set<String> authorities = authentication == null || !authentication.isAuthenticated() ? Set.of()
@@ -53,21 +55,26 @@ record Caller(String customerId, String staffUser, Set<String> groups) {
 		return inAnyGroup(Port25AccessProcess.GROUP_REVIEWERS, Port25AccessProcess.GROUP_NOC, Groups.CAMUNDA_ADMIN);
 	}
 
-	/** Whether the caller may see what belongs to this customer: a customer sees only their own. */
+	/**
+	 * Whether the caller may see what belongs to this customer: a customer sees only
+	 * their own.
+	 */
 	boolean sees(String ownerCustomerId) {
 		return readsEverything() || (isCustomer() && customerId.equals(ownerCustomerId));
 	}
 
 	/**
-	 * The entries of an audit trail the caller may read. Staff read all of it. A customer does not read what
-	 * someone else tried and was refused (another customer's toggle of their device, a staff member without the
-	 * right group) nor anything another customer did: it would tell them who else tried.
+	 * The entries of an audit trail the caller may read. Staff read all of it. A customer
+	 * does not read what someone else tried and was refused (another customer's toggle of
+	 * their device, a staff member without the right group) nor anything another customer
+	 * did: it would tell them who else tried.
 	 */
 	List<AuditEntry> readable(List<AuditEntry> trail) {
 		if (readsEverything()) {
 			return trail;
 		}
-		return trail.stream().filter((entry) -> actor().equals(entry.actor()) || !(refused(entry) || byACustomer(entry)))
+		return trail.stream()
+			.filter((entry) -> actor().equals(entry.actor()) || !(refused(entry) || byACustomer(entry)))
 			.toList();
 	}
 
@@ -79,19 +86,28 @@ record Caller(String customerId, String staffUser, Set<String> groups) {
 		return Actors.isCustomer(entry.actor());
 	}
 
-	/** Staff outside the port 25 groups have no business here; customers are limited record by record. */
+	/**
+	 * Staff outside the port 25 groups have no business here; customers are limited
+	 * record by record.
+	 */
 	void requireReader() {
 		if (!isCustomer() && !readsEverything()) {
 			throw new Forbidden("staff need the group port25-reviewers, noc or camunda-admin");
 		}
 	}
 
-	/** Revoking by hand is a reviewer's (or an administrator's) decision, not the NOC's or a customer's. */
+	/**
+	 * Revoking by hand is a reviewer's (or an administrator's) decision, not the NOC's or
+	 * a customer's.
+	 */
 	boolean mayRevoke() {
 		return inAnyGroup(Port25AccessProcess.GROUP_REVIEWERS, Groups.CAMUNDA_ADMIN);
 	}
 
-	/** Customers act on their own behalf only; staff who decide requests may act for any customer. */
+	/**
+	 * Customers act on their own behalf only; staff who decide requests may act for any
+	 * customer.
+	 */
 	void requireActingFor(String ownerCustomerId) {
 		if (isCustomer() ? !customerId.equals(ownerCustomerId)
 				: !inAnyGroup(Port25AccessProcess.GROUP_REVIEWERS, Groups.CAMUNDA_ADMIN)) {
@@ -120,10 +136,7 @@ record Caller(String customerId, String staffUser, Set<String> groups) {
 	}
 
 	private static Set<String> authorities(Authentication authentication) {
-		return authentication.getAuthorities()
-			.stream()
-			.map(GrantedAuthority::getAuthority)
-			.collect(Collectors.toSet());
+		return authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).collect(Collectors.toSet());
 	}
 
 }

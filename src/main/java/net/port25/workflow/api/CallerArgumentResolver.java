@@ -8,7 +8,10 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
-/** Gives each API handler method that asks for it the {@link Caller} of the current request. */
+/**
+ * Gives each API handler method that asks for it the {@link Caller} of the current
+ * request.
+ */
 @Component
 class CallerArgumentResolver implements HandlerMethodArgumentResolver {
 
@@ -18,8 +21,8 @@ class CallerArgumentResolver implements HandlerMethodArgumentResolver {
 	}
 
 	@Override
-	public Caller resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
-			NativeWebRequest request, WebDataBinderFactory binders) {
+	public Caller resolveArgument(MethodParameter parameter, ModelAndViewContainer container, NativeWebRequest request,
+			WebDataBinderFactory binders) {
 		return Caller.of(SecurityContextHolder.getContext().getAuthentication());
 	}
 

@@ -10,8 +10,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The OpenAPI document of the REST API ({@code /v3/api-docs}): customers call with a bearer JWT, staff with HTTP
- * Basic credentials of the engine's identity service.
+ * The OpenAPI document of the REST API ({@code /v3/api-docs}): customers call with a
+ * bearer JWT, staff with HTTP Basic credentials of the engine's identity service.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
@@ -21,7 +21,8 @@ class OpenApiConfiguration {
 	static final String BASIC = "staff-basic";
 
 	static {
-		// resolved from the security context, never sent by the client: not a request parameter
+		// resolved from the security context, never sent by the client: not a request
+		// parameter
 		SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
 	}
 

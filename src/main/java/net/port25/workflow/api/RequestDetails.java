@@ -12,19 +12,13 @@ import net.port25.workflow.intake.MissingFact;
 import net.port25.workflow.intake.RequestFacts;
 import net.port25.workflow.intake.RequestRecord;
 
-/** One request with everything known about it: its facts, what is missing, the findings and its audit trail. */
-record RequestDetails(
-		String requestRef,
-		Channel channel,
-		String customerId,
-		ServiceType serviceType,
-		String serviceId,
-		AccessStatus status,
-		Instant createdAt,
-		RequestFacts facts,
-		List<MissingFact> missingFacts,
-		List<Finding> findings,
-		List<AuditEntry> auditTrail) {
+/**
+ * One request with everything known about it: its facts, what is missing, the findings
+ * and its audit trail.
+ */
+record RequestDetails(String requestRef, Channel channel, String customerId, ServiceType serviceType, String serviceId,
+		AccessStatus status, Instant createdAt, RequestFacts facts, List<MissingFact> missingFacts,
+		List<Finding> findings, List<AuditEntry> auditTrail) {
 
 	static RequestDetails of(RequestRecord record, List<AuditEntry> auditTrail) {
 		return new RequestDetails(record.requestRef(), record.channel(), record.customerId(), record.serviceType(),

@@ -8,14 +8,8 @@ import net.port25.workflow.access.ServiceType;
 import net.port25.workflow.intake.RequestRecord;
 
 /** A request in a list: who, which service, where it stands. */
-record RequestSummary(
-		String requestRef,
-		Channel channel,
-		String customerId,
-		ServiceType serviceType,
-		String serviceId,
-		AccessStatus status,
-		Instant createdAt) {
+record RequestSummary(String requestRef, Channel channel, String customerId, ServiceType serviceType, String serviceId,
+		AccessStatus status, Instant createdAt) {
 
 	static RequestSummary of(RequestRecord record) {
 		return new RequestSummary(record.requestRef(), record.channel(), record.customerId(), record.serviceType(),

@@ -46,7 +46,8 @@ class ServiceAccessController {
 	AccessState switchPort(Caller caller, @PathVariable String serviceId, @Valid @RequestBody SwitchRequest request) {
 		caller.requireCustomer();
 		Optional<RequestRecord> current = states.current(serviceId);
-		// through the switch even when it will refuse: it records every refused attempt, as for the toggle event
+		// through the switch even when it will refuse: it records every refused attempt,
+		// as for the toggle event
 		Optional<String> refusal = customerSwitch
 			.toggle(new ToggleRequested(serviceId, caller.customerId(), request.enabled()), "api-" + UUID.randomUUID());
 		if (current.isEmpty()) {
@@ -63,8 +64,7 @@ class ServiceAccessController {
 
 	@PostMapping("/revocation")
 	@Operation(summary = "Revokes the service's granted access by hand, with a reason (reviewers)")
-	AccessState revoke(Caller caller, @PathVariable String serviceId,
-			@Valid @RequestBody RevocationRequest request) {
+	AccessState revoke(Caller caller, @PathVariable String serviceId, @Valid @RequestBody RevocationRequest request) {
 		if (!caller.mayRevoke()) {
 			String refusal = "revoking access needs the group port25-reviewers or camunda-admin";
 			revocation.refuse(serviceId, caller.actor(), refusal);

@@ -6,7 +6,10 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The append-only audit trail (the table refuses updates and deletes). Joins the caller's transaction. */
+/**
+ * The append-only audit trail (the table refuses updates and deletes). Joins the caller's
+ * transaction.
+ */
 @Repository
 public class AuditTrail {
 
@@ -39,18 +42,22 @@ public class AuditTrail {
 		return entriesWhere("request_ref = :key", requestRef);
 	}
 
-	/** The service's entries, oldest first, including those of refused attempts that matched no request. */
+	/**
+	 * The service's entries, oldest first, including those of refused attempts that
+	 * matched no request.
+	 */
 	public List<AuditEntry> forService(String serviceId) {
 		return entriesWhere("service_id = :key", serviceId);
 	}
 
 	private List<AuditEntry> entriesWhere(String condition, String key) {
-		return jdbc.sql("select request_ref, service_id, at, actor, action, from_status, to_status, reason,"
-				+ " source_event_id from audit_entry where " + condition + " order by id")
+		return jdbc
+			.sql("select request_ref, service_id, at, actor, action, from_status, to_status, reason,"
+					+ " source_event_id from audit_entry where " + condition + " order by id")
 			.param("key", key)
-			.query((row, number) -> new AuditEntry(row.getString(1), row.getString(2),
-					row.getTimestamp(3).toInstant(), row.getString(4), row.getString(5), row.getString(6),
-					row.getString(7), row.getString(8), row.getString(9)))
+			.query((row, number) -> new AuditEntry(row.getString(1), row.getString(2), row.getTimestamp(3).toInstant(),
+					row.getString(4), row.getString(5), row.getString(6), row.getString(7), row.getString(8),
+					row.getString(9)))
 			.list();
 	}
 

@@ -21,8 +21,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The cMetal customer switch. Honoured only for an approved, not revoked cMetal device of that customer; anything
- * else is refused with a reason and sends no network command.
+ * The cMetal customer switch. Honoured only for an approved, not revoked cMetal device of
+ * that customer; anything else is refused with a reason and sends no network command.
  */
 @Service
 @Transactional
@@ -87,12 +87,13 @@ public class CustomerSwitch {
 		audit.record(AuditEntry.action(requestRef, toggle.serviceId(), Actors.customer(toggle.customerId()),
 				"TOGGLE_REFUSED", reason, sourceEventId));
 		if (live.isPresent() && live.get().customerId().equals(toggle.customerId())) {
-			notifier.notify(live.get().notice(CustomerNotice.Type.TOGGLE_REFUSED, "Port 25 was not switched: " + reason,
-					reason));
+			notifier.notify(live.get()
+				.notice(CustomerNotice.Type.TOGGLE_REFUSED, "Port 25 was not switched: " + reason, reason));
 		}
 		else {
 			unmatched.increment();
-			// no reply to a customer about a device that is not theirs: that would tell them whose it is
+			// no reply to a customer about a device that is not theirs: that would tell
+			// them whose it is
 			log.warn("Toggle of {} by customer {} refused: {} (event {})", toggle.serviceId(), toggle.customerId(),
 					reason, sourceEventId);
 		}

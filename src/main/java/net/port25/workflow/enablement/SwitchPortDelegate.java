@@ -35,7 +35,8 @@ class SwitchPortDelegate implements JavaDelegate {
 		String reason = enabled ? "switched on by the customer" : "switched off by the customer";
 		network.send(record.portCommand(enabled ? PortCommand.Action.OPEN : PortCommand.Action.CLOSE, reason));
 		status.change(record.requestRef(), enabled ? AccessStatus.ENABLED : AccessStatus.DISABLED,
-				Actors.customer(record.customerId()), reason, (String) execution.getVariable(Variables.SOURCE_EVENT_ID));
+				Actors.customer(record.customerId()), reason,
+				(String) execution.getVariable(Variables.SOURCE_EVENT_ID));
 	}
 
 }

@@ -19,10 +19,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads a Kafka record as a CloudEvents 1.0 event and its data as a validated record. Structured mode is read
- * whether or not the {@code content-type} header is present; binary mode is recognised by its {@code ce_specversion}
- * header. The data is checked against its type's JSON Schema before it is mapped, so that an event is accepted or
- * refused exactly as the contract says, whatever Jackson would make of it (a volume given as "300", say).
+ * Reads a Kafka record as a CloudEvents 1.0 event and its data as a validated record.
+ * Structured mode is read whether or not the {@code content-type} header is present;
+ * binary mode is recognised by its {@code ce_specversion} header. The data is checked
+ * against its type's JSON Schema before it is mapped, so that an event is accepted or
+ * refused exactly as the contract says, whatever Jackson would make of it (a volume given
+ * as "300", say).
  */
 @Component
 class CloudEventReader {
@@ -39,8 +41,9 @@ class CloudEventReader {
 	private final EventSchemas schemas;
 
 	CloudEventReader(ObjectMapper objectMapper, Validator validator, EventSchemas schemas) {
-		// events may carry fields this engine does not know yet (the contract is extended, never narrowed), while the
-		// REST API refuses unknown fields: the edge reads leniently whatever the application's setting is
+		// events may carry fields this engine does not know yet (the contract is
+		// extended, never narrowed), while the REST API refuses unknown fields: the edge
+		// reads leniently whatever the application's setting is
 		this.objectMapper = objectMapper.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 		this.validator = validator;
 		this.schemas = schemas;

@@ -13,11 +13,12 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * A record that can never be applied goes to {@code <topic>.DLT}, byte for byte, with headers naming the reason and
- * the original topic, partition and offset; consumption goes on with the next record. Transient failures (database
- * unreachable, optimistic locking between engine nodes) are retried with back-off for as long as they last: never
- * dead-lettered, never skipped. Anything else is a defect: retried a few times, then dead-lettered with its reason
- * so that it cannot block the partition.
+ * A record that can never be applied goes to {@code <topic>.DLT}, byte for byte, with
+ * headers naming the reason and the original topic, partition and offset; consumption
+ * goes on with the next record. Transient failures (database unreachable, optimistic
+ * locking between engine nodes) are retried with back-off for as long as they last: never
+ * dead-lettered, never skipped. Anything else is a defect: retried a few times, then
+ * dead-lettered with its reason so that it cannot block the partition.
  */
 @Configuration(proxyBeanMethods = false)
 class DeadLetterConfiguration {
@@ -27,9 +28,8 @@ class DeadLetterConfiguration {
 
 	@Bean
 	DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, byte[]> template) {
-		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
-				(record, ex) -> new TopicPartition(TopicsProperties.deadLetterTopicOf(record.topic()),
-						record.partition()));
+		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template, (record,
+				ex) -> new TopicPartition(TopicsProperties.deadLetterTopicOf(record.topic()), record.partition()));
 		recoverer.setHeadersFunction((record, ex) -> {
 			RecordHeaders headers = new RecordHeaders();
 			headers.add(REASON_HEADER, reasonOf(ex).getBytes(StandardCharsets.UTF_8));

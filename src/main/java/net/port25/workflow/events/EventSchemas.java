@@ -22,15 +22,17 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * The JSON Schemas of the contract's event data, one per event type ({@code schemas/<type>.json} on the classpath),
- * loaded once at start-up so that a broken schema stops the application instead of every event.
+ * The JSON Schemas of the contract's event data, one per event type
+ * ({@code schemas/<type>.json} on the classpath), loaded once at start-up so that a
+ * broken schema stops the application instead of every event.
  */
 @Component
 class EventSchemas {
 
 	private static final String LOCATION = "classpath:schemas/";
 
-	// Only the files named after an event type; the others (envelope, shared parts) are reached by $ref.
+	// Only the files named after an event type; the others (envelope, shared parts) are
+	// reached by $ref.
 	private static final String TYPE_PATTERN = LOCATION + "port25.*.json";
 
 	private static final String SUFFIX = ".json";
@@ -40,8 +42,9 @@ class EventSchemas {
 	private final Map<String, JsonSchema> schemas;
 
 	EventSchemas() {
-		// 2020-12 treats "format" as an annotation only: an invalid IP address or time must be an error here.
-		// Paths as $.ipAddresses[0], the way the contract's readers know them.
+		// 2020-12 treats "format" as an annotation only: an invalid IP address or time
+		// must be an error here. Paths as $.ipAddresses[0], the way the contract's
+		// readers know them.
 		SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
 			.formatAssertionsEnabled(true)
 			.pathType(PathType.JSON_PATH)
@@ -56,7 +59,10 @@ class EventSchemas {
 		return schemas.containsKey(type);
 	}
 
-	/** Checks an event's data against its type's schema; the exception names every violation. */
+	/**
+	 * Checks an event's data against its type's schema; the exception names every
+	 * violation.
+	 */
 	void validate(String type, JsonNode data) {
 		JsonSchema schema = schemas.get(type);
 		if (schema == null) {
@@ -72,9 +78,9 @@ class EventSchemas {
 		return violations.stream().map(EventSchemas::describe).sorted().collect(Collectors.joining("; "));
 	}
 
-	// The validator's messages do not say what was given ("does not have a value in the enumeration [...]"); a
-	// reader of the dead-letter topic needs the value to see the mistake. Objects and arrays are left out: the
-	// path already points into them.
+	// The validator's messages do not say what was given ("does not have a value in the
+	// enumeration [...]"); a reader of the dead-letter topic needs the value to see the
+	// mistake. Objects and arrays are left out: the path already points into them.
 	private static String describe(ValidationMessage violation) {
 		JsonNode given = violation.getInstanceNode();
 		if (given == null || given.isContainerNode()) {
@@ -103,7 +109,8 @@ class EventSchemas {
 			.collect(Collectors.toSet());
 	}
 
-	// Loaded by location, so that relative $refs ("reply.json") resolve beside the schema.
+	// Loaded by location, so that relative $refs ("reply.json") resolve beside the
+	// schema.
 	private static JsonSchema load(JsonSchemaFactory factory, SchemaValidatorsConfig config, String type) {
 		JsonSchema schema = factory.getSchema(SchemaLocation.of(LOCATION + type + SUFFIX), config);
 		schema.initializeValidators();

@@ -3,8 +3,8 @@ package net.port25.workflow.events;
 import io.cloudevents.CloudEvent;
 
 /**
- * A record that can never be applied, however often it is retried: it goes to the dead-letter topic with
- * {@link #getMessage()} as the reason.
+ * A record that can never be applied, however often it is retried: it goes to the
+ * dead-letter topic with {@link #getMessage()} as the reason.
  */
 class InvalidEventException extends RuntimeException {
 

@@ -9,9 +9,9 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
- * Creates the contract topics and the inbound dead-letter topics at start-up (existing topics are left alone).
- * A dead-letter topic has as many partitions as its source, so a record keeps its partition there; the inventory
- * topic is compacted.
+ * Creates the contract topics and the inbound dead-letter topics at start-up (existing
+ * topics are left alone). A dead-letter topic has as many partitions as its source, so a
+ * record keeps its partition there; the inventory topic is compacted.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaTopicsConfiguration {
@@ -26,9 +26,12 @@ class KafkaTopicsConfiguration {
 		return new KafkaAdmin.NewTopics(all);
 	}
 
-	// The inventory holds the latest record per service: compacted, as the contract says, where the engine creates it.
+	// The inventory holds the latest record per service: compacted, as the contract says,
+	// where the engine creates it.
 	private static NewTopic topic(String name, TopicsProperties topics) {
-		TopicBuilder topic = TopicBuilder.name(name).partitions(topics.partitions()).replicas(topics.replicationFactor());
+		TopicBuilder topic = TopicBuilder.name(name)
+			.partitions(topics.partitions())
+			.replicas(topics.replicationFactor());
 		return (name.equals(topics.inventory()) ? topic.compact() : topic).build();
 	}
 

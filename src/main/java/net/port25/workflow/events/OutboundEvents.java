@@ -26,9 +26,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.MimeTypeUtils;
 
 /**
- * The outbound ports as CloudEvents 1.0 in the contract's shape, written to the {@link Outbox} in the caller's
- * transaction: replies keyed by {@code requestRef}, network commands and access changes by {@code serviceId} (so
- * that the changes of one service stay in order).
+ * The outbound ports as CloudEvents 1.0 in the contract's shape, written to the
+ * {@link Outbox} in the caller's transaction: replies keyed by {@code requestRef},
+ * network commands and access changes by {@code serviceId} (so that the changes of one
+ * service stay in order).
  */
 @Component
 class OutboundEvents implements CustomerNotifier, NetworkCommands, AccessChangePublisher {
@@ -67,8 +68,8 @@ class OutboundEvents implements CustomerNotifier, NetworkCommands, AccessChangeP
 	public void publish(AccessChanged change) {
 		Change data = new Change(change.serviceType(), change.serviceId(), change.customerId(), change.requestRef(),
 				change.status(), change.previousStatus(), change.actor(), change.reason(), change.at());
-		// keyed by service so that its changes stay in order; a request that has not named its service yet has only
-		// its reference
+		// keyed by service so that its changes stay in order; a request that has not
+		// named its service yet has only its reference
 		String key = change.serviceId() != null ? change.serviceId() : change.requestRef();
 		outbox.append(topics.accessChanges(), key, event(ACCESS_CHANGED, data));
 	}
@@ -93,9 +94,9 @@ class OutboundEvents implements CustomerNotifier, NetworkCommands, AccessChangeP
 		}
 	}
 
-	// The data objects of the contract. Absent optional fields are left out and times are ISO-8601 strings,
-	// whatever the application's Jackson defaults are. ServiceType and Channel write their contract names,
-	// AccessStatus its name.
+	// The data objects of the contract. Absent optional fields are left out and times are
+	// ISO-8601 strings, whatever the application's Jackson defaults are. ServiceType and
+	// Channel write their contract names, AccessStatus its name.
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record Reply(String requestRef, Channel channel, String customerId, ServiceType serviceType, String serviceId,
@@ -103,13 +104,13 @@ class OutboundEvents implements CustomerNotifier, NetworkCommands, AccessChangeP
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record Command(String commandId, ServiceType serviceType, String serviceId, List<String> ipAddresses,
-			String reason, String requestRef) {
+	record Command(String commandId, ServiceType serviceType, String serviceId, List<String> ipAddresses, String reason,
+			String requestRef) {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record Change(ServiceType serviceType, String serviceId, String customerId, String requestRef,
-			AccessStatus status, AccessStatus previousStatus, String actor, String reason,
+	record Change(ServiceType serviceType, String serviceId, String customerId, String requestRef, AccessStatus status,
+			AccessStatus previousStatus, String actor, String reason,
 			@JsonFormat(shape = JsonFormat.Shape.STRING) Instant at) {
 	}
 

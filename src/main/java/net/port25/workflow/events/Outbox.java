@@ -10,8 +10,9 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Writes outbound events into the {@code outbox_event} table in the caller's transaction; {@link OutboxRelay} sends
- * them once that transaction has committed. An event of a transaction that rolls back is never sent.
+ * Writes outbound events into the {@code outbox_event} table in the caller's transaction;
+ * {@link OutboxRelay} sends them once that transaction has committed. An event of a
+ * transaction that rolls back is never sent.
  */
 @Component
 class Outbox {
@@ -21,8 +22,8 @@ class Outbox {
 
 	private final JdbcClient jdbc;
 
-	// One instance for all writes: Spring keeps a transaction's synchronizations in a set, so a transaction that
-	// writes several events wakes the relay once.
+	// One instance for all writes: Spring keeps a transaction's synchronizations in a
+	// set, so a transaction that writes several events wakes the relay once.
 	private final TransactionSynchronization wakeRelayAfterCommit;
 
 	Outbox(JdbcClient jdbc, OutboxRelay relay) {
@@ -38,7 +39,8 @@ class Outbox {
 	}
 
 	void append(String topic, String key, CloudEvent event) {
-		// Outside a transaction the row would be visible (and sent) even if the caller's work failed afterwards.
+		// Outside a transaction the row would be visible (and sent) even if the caller's
+		// work failed afterwards.
 		if (!TransactionSynchronizationManager.isActualTransactionActive()
 				|| !TransactionSynchronizationManager.isSynchronizationActive()) {
 			throw new IllegalStateException("Outbound event " + event.getType() + " for " + key

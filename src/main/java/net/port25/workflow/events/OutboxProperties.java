@@ -10,17 +10,17 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The outbox relay.
  *
- * @param pollInterval how often the relay looks for pending events; a commit that wrote events wakes it at once,
- * so this only bounds the delay when that wake-up is missed (another node's commit, a failed send)
+ * @param pollInterval how often the relay looks for pending events; a commit that wrote
+ * events wakes it at once, so this only bounds the delay when that wake-up is missed
+ * (another node's commit, a failed send)
  * @param batchSize at most this many events are sent in one pass
- * @param sendTimeout how long a pass waits for the broker to acknowledge its batch before it gives up and retries
- * @param retention how long sent events are kept in the table (for diagnosis) before they are deleted
+ * @param sendTimeout how long a pass waits for the broker to acknowledge its batch before
+ * it gives up and retries
+ * @param retention how long sent events are kept in the table (for diagnosis) before they
+ * are deleted
  */
 @Validated
 @ConfigurationProperties("port25.outbox")
-record OutboxProperties(
-		@DefaultValue("1s") Duration pollInterval,
-		@DefaultValue("200") @Min(1) int batchSize,
-		@DefaultValue("10s") Duration sendTimeout,
-		@DefaultValue("P7D") Duration retention) {
+record OutboxProperties(@DefaultValue("1s") Duration pollInterval, @DefaultValue("200") @Min(1) int batchSize,
+		@DefaultValue("10s") Duration sendTimeout, @DefaultValue("P7D") Duration retention) {
 }

@@ -26,10 +26,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends the pending rows of the outbox to Kafka, in id order, and marks them sent in the same transaction. A pass
- * that fails is rolled back as a whole and repeated later, so every event is sent at least once (consumers apply
- * each CloudEvent {@code id} once). Runs right after a commit that wrote to the outbox and every
- * {@code port25.outbox.poll-interval} besides; deletes sent rows older than {@code port25.outbox.retention}.
+ * Sends the pending rows of the outbox to Kafka, in id order, and marks them sent in the
+ * same transaction. A pass that fails is rolled back as a whole and repeated later, so
+ * every event is sent at least once (consumers apply each CloudEvent {@code id} once).
+ * Runs right after a commit that wrote to the outbox and every
+ * {@code port25.outbox.poll-interval} besides; deletes sent rows older than
+ * {@code port25.outbox.retention}.
  */
 @Component
 class OutboxRelay implements SmartLifecycle {
@@ -38,8 +40,9 @@ class OutboxRelay implements SmartLifecycle {
 
 	static final String CONTENT_TYPE_HEADER = "content-type";
 
-	// Held for the duration of a pass: with several engine nodes only one sends at a time. Skipping locked rows
-	// alone would let a second node send later events of a key before the first node's earlier ones.
+	// Held for the duration of a pass: with several engine nodes only one sends at a
+	// time. Skipping locked rows alone would let a second node send later events of a key
+	// before the first node's earlier ones.
 	private static final long RELAY_LOCK = 0x706f72743235L; // "port25"
 
 	private static final Duration PURGE_INTERVAL = Duration.ofHours(1);
@@ -64,7 +67,10 @@ class OutboxRelay implements SmartLifecycle {
 		this.properties = properties;
 	}
 
-	/** Sends what is pending soon, on the relay's thread; many wake-ups before that run coalesce into one pass. */
+	/**
+	 * Sends what is pending soon, on the relay's thread; many wake-ups before that run
+	 * coalesce into one pass.
+	 */
 	void wake() {
 		ScheduledExecutorService current = executor;
 		if (current != null && wakeQueued.compareAndSet(false, true)) {
@@ -82,8 +88,8 @@ class OutboxRelay implements SmartLifecycle {
 	}
 
 	/**
-	 * One pass: sends up to {@code batch-size} pending events and marks them sent, or, if any send fails, rolls
-	 * back and throws.
+	 * One pass: sends up to {@code batch-size} pending events and marks them sent, or, if
+	 * any send fails, rolls back and throws.
 	 * @return the number of events sent
 	 */
 	int publishPending() {
@@ -126,8 +132,8 @@ class OutboxRelay implements SmartLifecycle {
 			.list();
 	}
 
-	// Sent in id order without waiting in between: the producer is idempotent, so records of one key (one
-	// partition) stay in that order even with several requests in flight.
+	// Sent in id order without waiting in between: the producer is idempotent, so records
+	// of one key (one partition) stay in that order even with several requests in flight.
 	private void sendAll(List<Pending> batch) {
 		CompletableFuture<?>[] sends = batch.stream().map(this::send).toArray(CompletableFuture[]::new);
 		try {
@@ -138,7 +144,8 @@ class OutboxRelay implements SmartLifecycle {
 			throw new OutboxSendException("interrupted while waiting for the broker", ex);
 		}
 		catch (ExecutionException ex) {
-			// the innermost cause says why (unknown topic, broker unreachable, ...); its wrappers do not
+			// the innermost cause says why (unknown topic, broker unreachable, ...); its
+			// wrappers do not
 			Throwable cause = NestedExceptionUtils.getMostSpecificCause(ex);
 			throw new OutboxSendException(cause.toString(), cause);
 		}
@@ -147,9 +154,9 @@ class OutboxRelay implements SmartLifecycle {
 		}
 	}
 
-	// Straight to the template's producer: the template's own send would log every failed record with its stack
-	// trace (LoggingProducerListener), once per pass for as long as the broker is away. A failure is reported
-	// once per pass by drain() instead.
+	// Straight to the template's producer: the template's own send would log every failed
+	// record with its stack trace (LoggingProducerListener), once per pass for as long as
+	// the broker is away. A failure is reported once per pass by drain() instead.
 	private CompletableFuture<RecordMetadata> send(Pending event) {
 		ProducerRecord<String, byte[]> record = new ProducerRecord<>(event.topic(), event.key(), event.payload());
 		record.headers()
@@ -177,8 +184,9 @@ class OutboxRelay implements SmartLifecycle {
 			.update();
 	}
 
-	// Runs on the relay's thread only. A full batch means more may be waiting: go on until less than a batch is
-	// left. Nothing may escape, or the executor would cancel the periodic poll.
+	// Runs on the relay's thread only. A full batch means more may be waiting: go on
+	// until less than a batch is left. Nothing may escape, or the executor would cancel
+	// the periodic poll.
 	private void drain() {
 		try {
 			while (publishPending() >= properties.batchSize()) {
@@ -186,7 +194,8 @@ class OutboxRelay implements SmartLifecycle {
 			}
 		}
 		catch (RuntimeException ex) {
-			// A broker outage fails every pass until it ends: one line each, no stack trace.
+			// A broker outage fails every pass until it ends: one line each, no stack
+			// trace.
 			log.warn("Outbox events not sent, retrying in {}: {}", properties.pollInterval(), describe(ex));
 		}
 	}
@@ -219,8 +228,9 @@ class OutboxRelay implements SmartLifecycle {
 		executor = started;
 	}
 
-	// Stops before the Kafka producer and the DataSource go away (default SmartLifecycle phase: stopped first).
-	// A pass that is under way finishes; one cut short is rolled back and repeated after the next start.
+	// Stops before the Kafka producer and the DataSource go away (default SmartLifecycle
+	// phase: stopped first). A pass that is under way finishes; one cut short is rolled
+	// back and repeated after the next start.
 	@Override
 	public void stop() {
 		ScheduledExecutorService stopping = executor;

@@ -9,8 +9,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Each inbound event id has its effect once. The id is claimed in the transaction that applies the event, so either
- * both commit or neither does; a second delivery finds the claim and is skipped.
+ * Each inbound event id has its effect once. The id is claimed in the transaction that
+ * applies the event, so either both commit or neither does; a second delivery finds the
+ * claim and is skipped.
  */
 @Repository
 class ProcessedEvents {
@@ -29,11 +30,7 @@ class ProcessedEvents {
 		int claimed = jdbc.sql("""
 				insert into processed_event (event_id, event_type, topic) values (:id, :type, :topic)
 				on conflict (event_id) do nothing
-				""")
-			.param("id", event.getId())
-			.param("type", event.getType())
-			.param("topic", topic)
-			.update();
+				""").param("id", event.getId()).param("type", event.getType()).param("topic", topic).update();
 		if (claimed == 0) {
 			log.info("Event {} ({}) on {} was applied before; this delivery changes nothing", event.getId(),
 					event.getType(), topic);

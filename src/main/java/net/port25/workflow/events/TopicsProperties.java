@@ -8,19 +8,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The contract's topics. Names are configurable; inbound topics each have a {@code <topic>.DLT} beside them.
+ * The contract's topics. Names are configurable; inbound topics each have a
+ * {@code <topic>.DLT} beside them.
  */
 @Validated
 @ConfigurationProperties("port25.topics")
-public record TopicsProperties(
-		@NotBlank String requests,
-		@NotBlank String dashboardToggles,
-		@NotBlank String abuseEvents,
-		@NotBlank String inventory,
-		@NotBlank String replies,
-		@NotBlank String networkCommands,
-		@NotBlank String accessChanges,
-		@Min(1) int partitions,
+public record TopicsProperties(@NotBlank String requests, @NotBlank String dashboardToggles,
+		@NotBlank String abuseEvents, @NotBlank String inventory, @NotBlank String replies,
+		@NotBlank String networkCommands, @NotBlank String accessChanges, @Min(1) int partitions,
 		@Min(1) short replicationFactor) {
 
 	static final String DEAD_LETTER_SUFFIX = ".DLT";

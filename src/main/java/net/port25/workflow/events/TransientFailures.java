@@ -7,7 +7,10 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
-/** Failures that go away by themselves: the database is (briefly) unreachable, or another node won a race. */
+/**
+ * Failures that go away by themselves: the database is (briefly) unreachable, or another
+ * node won a race.
+ */
 final class TransientFailures {
 
 	private TransientFailures() {
@@ -25,7 +28,10 @@ final class TransientFailures {
 		return false;
 	}
 
-	/** SQL state class 08: connection exception; 40001 serialization failure, 40P01 deadlock. */
+	/**
+	 * SQL state class 08: connection exception; 40001 serialization failure, 40P01
+	 * deadlock.
+	 */
 	private static boolean isConnectionFailure(java.sql.SQLException failure) {
 		String state = failure.getSQLState();
 		return state != null && (state.startsWith("08") || state.equals("40001") || state.equals("40P01"));

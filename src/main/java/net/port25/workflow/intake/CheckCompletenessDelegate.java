@@ -7,7 +7,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** {@code Task_CheckCompleteness}: which required facts are missing or unusable (DMN request-completeness). */
+/**
+ * {@code Task_CheckCompleteness}: which required facts are missing or unusable (DMN
+ * request-completeness).
+ */
 @Component
 class CheckCompletenessDelegate implements JavaDelegate {
 

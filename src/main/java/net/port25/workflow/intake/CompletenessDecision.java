@@ -9,8 +9,9 @@ import org.camunda.bpm.engine.DecisionService;
 import org.springframework.stereotype.Component;
 
 /**
- * Which of the facts the policy requires before staff review a request still lacks. The rules live in
- * {@code bpmn/request-completeness.dmn}, so that the policy can be read and changed without reading Java.
+ * Which of the facts the policy requires before staff review a request still lacks. The
+ * rules live in {@code bpmn/request-completeness.dmn}, so that the policy can be read and
+ * changed without reading Java.
  */
 @Component
 public class CompletenessDecision {
@@ -23,14 +24,18 @@ public class CompletenessDecision {
 		this.decisionService = decisionService;
 	}
 
-	/** The missing facts in the order of the decision's rules, which is the order of the recommended format. */
+	/**
+	 * The missing facts in the order of the decision's rules, which is the order of the
+	 * recommended format.
+	 */
 	public List<MissingFact> missingFacts(RequestFacts facts) {
 		return missingFacts(decisionService.evaluateDecisionByKey(DECISION_KEY).variables(inputs(facts)).evaluate());
 	}
 
 	/**
-	 * The facts as the decisions' input variables: contract names for the enums, blank text as {@code null} and
-	 * lists as the number of their non-blank entries. Public because the risk decision reads the same variables.
+	 * The facts as the decisions' input variables: contract names for the enums, blank
+	 * text as {@code null} and lists as the number of their non-blank entries. Public
+	 * because the risk decision reads the same variables.
 	 */
 	public static Map<String, Object> inputs(RequestFacts facts) {
 		// a HashMap, because an unanswered fact is a null variable, not an absent one

@@ -2,7 +2,10 @@ package net.port25.workflow.intake;
 
 import jakarta.validation.constraints.NotBlank;
 
-/** {@code port25.request.info-provided}: the customer's answer; given fields replace the old values. */
+/**
+ * {@code port25.request.info-provided}: the customer's answer; given fields replace the
+ * old values.
+ */
 public record InformationProvided(@NotBlank String requestRef, RequestFacts fields, String body) {
 
 	RequestFacts facts() {

@@ -16,8 +16,8 @@ import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
 /**
- * An IPv4 or IPv6 literal, never a host name: a bad address must never reach network automation. Null is valid
- * (a missing address is a missing fact, not a wrong one).
+ * An IPv4 or IPv6 literal, never a host name: a bad address must never reach network
+ * automation. Null is valid (a missing address is a missing fact, not a wrong one).
  */
 @Documented
 @Constraint(validatedBy = IpLiteral.Validator.class)
@@ -47,7 +47,8 @@ public @interface IpLiteral {
 			if (IPV4.matcher(value).matches()) {
 				return true;
 			}
-			// only strings that can be nothing but an IPv6 literal reach InetAddress, which then never looks up a name
+			// only strings that can be nothing but an IPv6 literal reach InetAddress,
+			// which then never looks up a name
 			if (value.indexOf(':') >= 0 && IPV6_CHARACTERS.matcher(value).matches()) {
 				try {
 					return InetAddress.getByName(value) instanceof Inet6Address;

@@ -13,8 +13,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code Task_RequestInformation}: asks the customer for exactly the missing facts, and for the reviewer's
- * questions when the review asked for more information.
+ * {@code Task_RequestInformation}: asks the customer for exactly the missing facts, and
+ * for the reviewer's questions when the review asked for more information.
  */
 @Component
 class RequestInformationDelegate implements JavaDelegate {
@@ -46,8 +46,8 @@ class RequestInformationDelegate implements JavaDelegate {
 				String.join("\n", questions)));
 		String actor = reviewerQuestions == null ? Actors.ENGINE : Actors.of(execution, Variables.ACTOR);
 		status.change(record.requestRef(), AccessStatus.INFO_REQUESTED, actor,
-				"information requested: " + String.join(", ", reviewerQuestions == null ? missingFields
-						: List.of("reviewer's questions")),
+				"information requested: " + String.join(", ",
+						reviewerQuestions == null ? missingFields : List.of("reviewer's questions")),
 				(String) execution.getVariable(Variables.SOURCE_EVENT_ID));
 	}
 

@@ -24,8 +24,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What customers send about their requests: a new request starts a process instance (business key: the request
- * reference), an answer or a withdrawal is merged into the record and correlated to it.
+ * What customers send about their requests: a new request starts a process instance
+ * (business key: the request reference), an answer or a withdrawal is merged into the
+ * record and correlated to it.
  */
 @Service
 @Transactional
@@ -56,8 +57,9 @@ public class RequestIntake {
 	}
 
 	/**
-	 * Registers the request and starts its process, unless the service already has a live request. Says which
-	 * happened, for callers that answer at once (the REST API); the Kafka edge needs no answer.
+	 * Registers the request and starts its process, unless the service already has a live
+	 * request. Says which happened, for callers that answer at once (the REST API); the
+	 * Kafka edge needs no answer.
 	 */
 	public Submission submit(RequestSubmitted request, String sourceEventId) {
 		if (records.find(request.requestRef()).isPresent()) {
@@ -82,7 +84,10 @@ public class RequestIntake {
 		return Submission.REGISTERED;
 	}
 
-	/** Merges the customer's answer into the request and hands it to the process if it waits for one. */
+	/**
+	 * Merges the customer's answer into the request and hands it to the process if it
+	 * waits for one.
+	 */
 	public void provideInformation(InformationProvided answer, String sourceEventId) {
 		Optional<RequestRecord> found = records.find(answer.requestRef());
 		if (found.isEmpty() || !found.get().status().isLive()) {
@@ -125,7 +130,9 @@ public class RequestIntake {
 		correlation.correlate();
 	}
 
-	/** The event refers to nothing that can take it: say so on the reply topic, and go on. */
+	/**
+	 * The event refers to nothing that can take it: say so on the reply topic, and go on.
+	 */
 	private void answerNotOpen(String requestRef, Optional<RequestRecord> found, String what, String sourceEventId) {
 		String reason = found.map(record -> "request " + requestRef + " has ended (" + record.status() + ")")
 			.orElse("no request " + requestRef + " is known");
@@ -133,8 +140,8 @@ public class RequestIntake {
 		unmatched.increment();
 		String message = "Your " + what + " could not be applied: " + reason + ".";
 		notifier.notify(found.map(record -> record.notice(CustomerNotice.Type.REQUEST_NOT_OPEN, message, reason))
-			.orElseGet(() -> new CustomerNotice(CustomerNotice.Type.REQUEST_NOT_OPEN, requestRef, null, null, null, null,
-					message, reason, null, null)));
+			.orElseGet(() -> new CustomerNotice(CustomerNotice.Type.REQUEST_NOT_OPEN, requestRef, null, null, null,
+					null, message, reason, null, null)));
 	}
 
 	private void refuseDuplicate(RequestRecord duplicate, RequestRecord live, String sourceEventId) {

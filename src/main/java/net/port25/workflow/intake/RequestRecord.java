@@ -11,16 +11,12 @@ import net.port25.workflow.access.Finding;
 import net.port25.workflow.access.PortCommand;
 import net.port25.workflow.access.ServiceType;
 
-/** One port 25 request as the engine keeps it: who asked, the normalised facts, where it stands. */
-public record RequestRecord(
-		String requestRef,
-		Channel channel,
-		String customerId,
-		RequestFacts facts,
-		AccessStatus status,
-		List<MissingFact> missingFacts,
-		List<Finding> findings,
-		Instant createdAt) {
+/**
+ * One port 25 request as the engine keeps it: who asked, the normalised facts, where it
+ * stands.
+ */
+public record RequestRecord(String requestRef, Channel channel, String customerId, RequestFacts facts,
+		AccessStatus status, List<MissingFact> missingFacts, List<Finding> findings, Instant createdAt) {
 
 	public ServiceType serviceType() {
 		return facts.serviceType();
@@ -36,7 +32,10 @@ public record RequestRecord(
 				null, null);
 	}
 
-	/** A command to network automation for this request's service and IP addresses, with a fresh command id. */
+	/**
+	 * A command to network automation for this request's service and IP addresses, with a
+	 * fresh command id.
+	 */
 	public PortCommand portCommand(PortCommand.Action action, String reason) {
 		return new PortCommand(action, UUID.randomUUID().toString(), serviceType(), serviceId(), ipAddresses(), reason,
 				requestRef);

@@ -18,7 +18,10 @@ import net.port25.workflow.access.Finding;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The request records in PostgreSQL; every method joins the caller's (the engine's) transaction. */
+/**
+ * The request records in PostgreSQL; every method joins the caller's (the engine's)
+ * transaction.
+ */
 @Repository
 public class RequestRecords {
 
@@ -28,7 +31,8 @@ public class RequestRecords {
 	private static final String LIVE = """
 			status in ('SUBMITTED', 'INFO_REQUESTED', 'IN_REVIEW', 'APPROVED', 'ENABLED', 'DISABLED')""";
 
-	// cast: PostgreSQL cannot infer the type of a parameter that is only compared with null
+	// cast: PostgreSQL cannot infer the type of a parameter that is only compared with
+	// null
 	private static final String SEARCH = """
 			(cast(:customerId as text) is null or customer_id = :customerId)
 			and (cast(:serviceId as text) is null or service_id = :serviceId)
@@ -74,10 +78,14 @@ public class RequestRecords {
 		return find(requestRef).orElseThrow(() -> new IllegalStateException("No request " + requestRef));
 	}
 
-	/** The live request of a service, found by its service id or by one of its IP addresses. */
+	/**
+	 * The live request of a service, found by its service id or by one of its IP
+	 * addresses.
+	 */
 	public Optional<RequestRecord> findLive(String serviceId, String ipAddress) {
-		return jdbc.sql("select " + COLUMNS + " from access_request where " + LIVE
-				+ " and (service_id = :serviceId or :ip = any(ip_addresses)) order by created_at desc limit 1")
+		return jdbc
+			.sql("select " + COLUMNS + " from access_request where " + LIVE
+					+ " and (service_id = :serviceId or :ip = any(ip_addresses)) order by created_at desc limit 1")
 			.param("serviceId", serviceId)
 			.param("ip", ipAddress)
 			.query(this::map)
@@ -93,11 +101,14 @@ public class RequestRecords {
 			.optional();
 	}
 
-	/** One page of the requests that match every given criterion (a null criterion matches all), newest first. */
-	public List<RequestRecord> search(String customerId, String serviceId, AccessStatus status, int offset,
-			int limit) {
-		return jdbc.sql("select " + COLUMNS + " from access_request where " + SEARCH
-				+ " order by created_at desc, request_ref limit :limit offset :offset")
+	/**
+	 * One page of the requests that match every given criterion (a null criterion matches
+	 * all), newest first.
+	 */
+	public List<RequestRecord> search(String customerId, String serviceId, AccessStatus status, int offset, int limit) {
+		return jdbc
+			.sql("select " + COLUMNS + " from access_request where " + SEARCH
+					+ " order by created_at desc, request_ref limit :limit offset :offset")
 			.params(searchCriteria(customerId, serviceId, status))
 			.param("limit", limit)
 			.param("offset", offset)
@@ -113,8 +124,7 @@ public class RequestRecords {
 			.single();
 	}
 
-	private static Map<String, Object> searchCriteria(String customerId, String serviceId,
-			AccessStatus status) {
+	private static Map<String, Object> searchCriteria(String customerId, String serviceId, AccessStatus status) {
 		// HashMap: the values may be null, which is what "any" means in SEARCH
 		Map<String, Object> criteria = new HashMap<>();
 		criteria.put("customerId", customerId);

@@ -10,7 +10,8 @@ import net.port25.workflow.audit.AuditTrail;
 import org.springframework.stereotype.Service;
 
 /**
- * Moves a request to a new state: stored, kept in the audit trail and published, all in the caller's transaction.
+ * Moves a request to a new state: stored, kept in the audit trail and published, all in
+ * the caller's transaction.
  */
 @Service
 public class RequestStatus {
@@ -27,7 +28,10 @@ public class RequestStatus {
 		this.publisher = publisher;
 	}
 
-	/** Changes the request's state; staying in the same state is no change and records nothing. */
+	/**
+	 * Changes the request's state; staying in the same state is no change and records
+	 * nothing.
+	 */
 	public void change(String requestRef, AccessStatus status, String actor, String reason, String sourceEventId) {
 		RequestRecord record = records.get(requestRef);
 		if (record.status() == status) {

@@ -9,41 +9,25 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
 /**
- * {@code port25.request.submitted}: a customer asks for outbound port 25. Only the envelope facts are required;
- * missing business facts are not an error, they start the info-request loop.
+ * {@code port25.request.submitted}: a customer asks for outbound port 25. Only the
+ * envelope facts are required; missing business facts are not an error, they start the
+ * info-request loop.
  */
-public record RequestSubmitted(
-		@NotBlank String requestRef,
-		@NotNull Channel channel,
-		@NotBlank String customerId,
-		ServiceType serviceType,
-		String serviceId,
-		String hostname,
-		List<@IpLiteral String> ipAddresses,
-		String useCase,
-		String application,
-		String mailServerSoftware,
-		String mailType,
-		List<String> sendingDomains,
-		String websiteUrl,
-		String companyInfo,
-		Long expectedDailyVolume,
-		Long expectedMonthlyVolume,
-		RecipientType recipientType,
-		String recipientSource,
-		String abuseControls,
-		Boolean spfConfigured,
-		Boolean dkimConfigured,
-		Boolean dmarcConfigured,
-		Boolean rdnsConfigured,
-		String submissionPortsInsufficientReason,
-		String notes,
+public record RequestSubmitted(@NotBlank String requestRef, @NotNull Channel channel, @NotBlank String customerId,
+		ServiceType serviceType, String serviceId, String hostname, List<@IpLiteral String> ipAddresses, String useCase,
+		String application, String mailServerSoftware, String mailType, List<String> sendingDomains, String websiteUrl,
+		String companyInfo, Long expectedDailyVolume, Long expectedMonthlyVolume, RecipientType recipientType,
+		String recipientSource, String abuseControls, Boolean spfConfigured, Boolean dkimConfigured,
+		Boolean dmarcConfigured, Boolean rdnsConfigured, String submissionPortsInsufficientReason, String notes,
 		String body) {
 
-	/** The normalised facts: the structured fields, and for each one missing, the free-text body's. */
+	/**
+	 * The normalised facts: the structured fields, and for each one missing, the
+	 * free-text body's.
+	 */
 	RequestFacts facts() {
-		RequestFacts structured = new RequestFacts(serviceType, serviceId, hostname, ipAddresses, useCase,
-				application, mailServerSoftware, mailType, sendingDomains, websiteUrl, companyInfo, expectedDailyVolume,
+		RequestFacts structured = new RequestFacts(serviceType, serviceId, hostname, ipAddresses, useCase, application,
+				mailServerSoftware, mailType, sendingDomains, websiteUrl, companyInfo, expectedDailyVolume,
 				expectedMonthlyVolume, recipientType, recipientSource, abuseControls, spfConfigured, dkimConfigured,
 				dmarcConfigured, rdnsConfigured, submissionPortsInsufficientReason, notes);
 		return structured.orElse(RequestTextParser.parse(body));

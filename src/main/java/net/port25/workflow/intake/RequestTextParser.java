@@ -17,21 +17,25 @@ import java.util.stream.Stream;
 import net.port25.workflow.access.ServiceType;
 
 /**
- * Reads a request written in the provider's published "Recommended Request Format" ({@code Service Type: ...
- * Service ID / Device ID: ... SPF configured: Yes ...}) into {@link RequestFacts}. Customers paste that template on
- * one line or many, with bullets, in any case; whatever cannot be read is left missing so that the completeness
- * check asks for it again, rather than guessing or failing the request.
+ * Reads a request written in the provider's published "Recommended Request Format"
+ * ({@code Service Type: ...
+ * Service ID / Device ID: ... SPF configured: Yes ...}) into {@link RequestFacts}.
+ * Customers paste that template on one line or many, with bullets, in any case; whatever
+ * cannot be read is left missing so that the completeness check asks for it again, rather
+ * than guessing or failing the request.
  */
 public final class RequestTextParser {
 
 	/**
-	 * Label matching is tolerant of layout: a bullet ({@code -}, {@code *}, a bullet dot, markdown bold) or a list
-	 * number at the start of a line, extra spaces, and any spacing around the colon. The label must not start
-	 * inside a word, and the colon is required so that label words inside a value ("DMARC will be added") are
-	 * left alone. The prefixes are bounded so that runs of dashes cannot make matching quadratic.
+	 * Label matching is tolerant of layout: a bullet ({@code -}, {@code *}, a bullet dot,
+	 * markdown bold) or a list number at the start of a line, extra spaces, and any
+	 * spacing around the colon. The label must not start inside a word, and the colon is
+	 * required so that label words inside a value ("DMARC will be added") are left alone.
+	 * The prefixes are bounded so that runs of dashes cannot make matching quadratic.
 	 */
-	private static final Pattern LABEL = Pattern.compile("(?<![\\p{L}\\p{N}])(?:^\\h*\\d{1,3}[.)]\\h*)?"
-			+ "(?:[-*\\u2022][-*\\u2022\\h]{0,8})?(?<label>" + labelAlternation() + ")\\*{0,2}\\h*:\\*{0,2}",
+	private static final Pattern LABEL = Pattern.compile(
+			"(?<![\\p{L}\\p{N}])(?:^\\h*\\d{1,3}[.)]\\h*)?" + "(?:[-*\\u2022][-*\\u2022\\h]{0,8})?(?<label>"
+					+ labelAlternation() + ")\\*{0,2}\\h*:\\*{0,2}",
 			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.MULTILINE);
 
 	private static final Map<String, Field> FIELDS_BY_LABEL = Arrays.stream(Field.values())
@@ -45,7 +49,10 @@ public final class RequestTextParser {
 
 	private static final Set<String> NO = Set.of("no", "n", "false", "not configured", "not yet");
 
-	/** Thousands groups first, so that {@code 9.000} is nine thousand and only {@code 1.5k} is a decimal. */
+	/**
+	 * Thousands groups first, so that {@code 9.000} is nine thousand and only
+	 * {@code 1.5k} is a decimal.
+	 */
 	private static final String NUMBER = "\\d{1,3}(?:[,.'\\u2019 ]\\d{3}){1,6}(?!\\d)|\\d+(?:[.,]\\d+)?";
 
 	private static final Pattern THOUSANDS = Pattern.compile("\\d{1,3}(?:[,.'\\u2019 ]\\d{3}){1,6}");
@@ -63,8 +70,8 @@ public final class RequestTextParser {
 	}
 
 	/**
-	 * The facts given in {@code body}; {@link RequestFacts#NONE} for no text. Never throws: unreadable values are
-	 * missing facts.
+	 * The facts given in {@code body}; {@link RequestFacts#NONE} for no text. Never
+	 * throws: unreadable values are missing facts.
 	 */
 	public static RequestFacts parse(String body) {
 		if (body == null || body.isBlank()) {
@@ -73,24 +80,25 @@ public final class RequestTextParser {
 		Map<Field, String> values = values(body);
 		Function<Field, String> text = values::get;
 		return new RequestFacts(serviceType(text.apply(Field.SERVICE_TYPE)), text.apply(Field.SERVICE_ID),
-				text.apply(Field.HOSTNAME), ipAddresses(list(text.apply(Field.IP_ADDRESSES))), text.apply(Field.USE_CASE),
-				text.apply(Field.APPLICATION), text.apply(Field.MAIL_SERVER_SOFTWARE), text.apply(Field.MAIL_TYPE),
-				list(text.apply(Field.SENDING_DOMAINS)), text.apply(Field.WEBSITE_URL), text.apply(Field.COMPANY_INFO),
-				volume(text.apply(Field.EXPECTED_DAILY_VOLUME)), volume(text.apply(Field.EXPECTED_MONTHLY_VOLUME)),
-				recipientType(text.apply(Field.RECIPIENT_TYPE)), text.apply(Field.RECIPIENT_SOURCE),
-				text.apply(Field.ABUSE_CONTROLS), answer(text.apply(Field.SPF_CONFIGURED)),
-				answer(text.apply(Field.DKIM_CONFIGURED)), answer(text.apply(Field.DMARC_CONFIGURED)),
-				answer(text.apply(Field.RDNS_CONFIGURED)), text.apply(Field.SUBMISSION_PORTS_INSUFFICIENT_REASON),
-				text.apply(Field.NOTES));
+				text.apply(Field.HOSTNAME), ipAddresses(list(text.apply(Field.IP_ADDRESSES))),
+				text.apply(Field.USE_CASE), text.apply(Field.APPLICATION), text.apply(Field.MAIL_SERVER_SOFTWARE),
+				text.apply(Field.MAIL_TYPE), list(text.apply(Field.SENDING_DOMAINS)), text.apply(Field.WEBSITE_URL),
+				text.apply(Field.COMPANY_INFO), volume(text.apply(Field.EXPECTED_DAILY_VOLUME)),
+				volume(text.apply(Field.EXPECTED_MONTHLY_VOLUME)), recipientType(text.apply(Field.RECIPIENT_TYPE)),
+				text.apply(Field.RECIPIENT_SOURCE), text.apply(Field.ABUSE_CONTROLS),
+				answer(text.apply(Field.SPF_CONFIGURED)), answer(text.apply(Field.DKIM_CONFIGURED)),
+				answer(text.apply(Field.DMARC_CONFIGURED)), answer(text.apply(Field.RDNS_CONFIGURED)),
+				text.apply(Field.SUBMISSION_PORTS_INSUFFICIENT_REASON), text.apply(Field.NOTES));
 	}
 
 	/**
-	 * A value runs from its label to the next known label. Text before the first label (a greeting) belongs to no
-	 * fact. When a label is repeated, the first given value wins: a label quoted later inside a free-text value
-	 * must not overwrite the real answer.
+	 * A value runs from its label to the next known label. Text before the first label (a
+	 * greeting) belongs to no fact. When a label is repeated, the first given value wins:
+	 * a label quoted later inside a free-text value must not overwrite the real answer.
 	 */
 	private static Map<Field, String> values(String body) {
-		// Text pasted from web pages and office documents often has non-breaking spaces between label words.
+		// Text pasted from web pages and office documents often has non-breaking spaces
+		// between label words.
 		String text = body.replace('\u00A0', ' ').replace('\u2007', ' ').replace('\u202F', ' ');
 		Map<Field, String> values = new EnumMap<>(Field.class);
 		Matcher matcher = LABEL.matcher(text);
@@ -112,7 +120,10 @@ public final class RequestTextParser {
 		}
 	}
 
-	/** The value without surrounding spaces and the separators some customers put between fields on one line. */
+	/**
+	 * The value without surrounding spaces and the separators some customers put between
+	 * fields on one line.
+	 */
 	private static String given(String value) {
 		int end = value.length();
 		while (end > 0 && isTrailingFiller(value.charAt(end - 1))) {
@@ -134,7 +145,8 @@ public final class RequestTextParser {
 			return ServiceType.fromContractName(value.replaceAll("[\\s-]+", ""));
 		}
 		catch (IllegalArgumentException ex) {
-			// Not a contract name: the completeness check asks for the service type again.
+			// Not a contract name: the completeness check asks for the service type
+			// again.
 			return null;
 		}
 	}
@@ -152,8 +164,8 @@ public final class RequestTextParser {
 	}
 
 	/**
-	 * Only a clear answer counts; anything else (the template's own "Yes / No", a sentence) is unanswered and will
-	 * be asked again.
+	 * Only a clear answer counts; anything else (the template's own "Yes / No", a
+	 * sentence) is unanswered and will be asked again.
 	 */
 	private static Boolean answer(String value) {
 		if (value == null || value.length() > 20) {
@@ -166,7 +178,10 @@ public final class RequestTextParser {
 		return NO.contains(answer) ? false : null;
 	}
 
-	/** The first number in the value; a range counts with its upper bound, so that review sees the worst case. */
+	/**
+	 * The first number in the value; a range counts with its upper bound, so that review
+	 * sees the worst case.
+	 */
 	private static Long volume(String value) {
 		if (value == null) {
 			return null;
@@ -182,8 +197,8 @@ public final class RequestTextParser {
 	}
 
 	private static BigDecimal number(String digits, boolean thousands) {
-		BigDecimal number = THOUSANDS.matcher(digits).matches()
-				? new BigDecimal(digits.replaceAll("\\D", "")) : new BigDecimal(digits.replace(',', '.'));
+		BigDecimal number = THOUSANDS.matcher(digits).matches() ? new BigDecimal(digits.replaceAll("\\D", ""))
+				: new BigDecimal(digits.replace(',', '.'));
 		return thousands ? number.multiply(THOUSAND) : number;
 	}
 
@@ -207,8 +222,9 @@ public final class RequestTextParser {
 	}
 
 	/**
-	 * Only IP literals: anything else in the free text ("see ticket", "300.1.2.3") is not an address, so the
-	 * completeness check asks for the addresses again rather than a bad one reaching network automation.
+	 * Only IP literals: anything else in the free text ("see ticket", "300.1.2.3") is not
+	 * an address, so the completeness check asks for the addresses again rather than a
+	 * bad one reaching network automation.
 	 */
 	private static List<String> ipAddresses(List<String> items) {
 		if (items == null) {
@@ -218,12 +234,18 @@ public final class RequestTextParser {
 		return addresses.isEmpty() ? null : addresses;
 	}
 
-	/** Leftover bullets and joining words ("a.com and b.com") are not addresses or domains. */
+	/**
+	 * Leftover bullets and joining words ("a.com and b.com") are not addresses or
+	 * domains.
+	 */
 	private static boolean isListItem(String item) {
 		return item.codePoints().anyMatch(Character::isLetterOrDigit) && !item.equalsIgnoreCase("and");
 	}
 
-	/** One alternation of all labels, longest first, so that a label is never cut short by one it starts with. */
+	/**
+	 * One alternation of all labels, longest first, so that a label is never cut short by
+	 * one it starts with.
+	 */
 	private static String labelAlternation() {
 		return Arrays.stream(Field.values())
 			.flatMap((field) -> field.labels.stream())
@@ -232,7 +254,10 @@ public final class RequestTextParser {
 			.collect(Collectors.joining("|"));
 	}
 
-	/** The label with any run of spaces between its words, and optional spaces around a slash. */
+	/**
+	 * The label with any run of spaces between its words, and optional spaces around a
+	 * slash.
+	 */
 	private static String labelRegex(String label) {
 		return Arrays.stream(label.replace(" / ", "/").split(" "))
 			.map((word) -> Stream.of(word.split("/", -1)).map(Pattern::quote).collect(Collectors.joining("\\s*/\\s*")))

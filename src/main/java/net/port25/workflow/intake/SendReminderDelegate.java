@@ -30,8 +30,8 @@ class SendReminderDelegate implements JavaDelegate {
 		RequestRecord record = records.get(execution.getProcessBusinessKey());
 		notifier.notify(record.notice(CustomerNotice.Type.REMINDER_SENT,
 				"Reminder: we are still waiting for the information we asked for about your port 25 request.", null));
-		audit.record(AuditEntry.action(record.requestRef(), record.serviceId(), Actors.ENGINE, "REMINDER_SENT", null,
-				null));
+		audit.record(
+				AuditEntry.action(record.requestRef(), record.serviceId(), Actors.ENGINE, "REMINDER_SENT", null, null));
 	}
 
 }

@@ -6,7 +6,10 @@ public enum Submission {
 	/** Stored and its process started. */
 	REGISTERED,
 
-	/** Refused: the service already has an open request or active access (the customer is told so). */
+	/**
+	 * Refused: the service already has an open request or active access (the customer is
+	 * told so).
+	 */
 	DUPLICATE,
 
 	/** A request with this reference exists already; nothing changed. */

@@ -13,7 +13,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** {@code Task_ApproveRequest}: access approved; how the port gets opened depends on the service type. */
+/**
+ * {@code Task_ApproveRequest}: access approved; how the port gets opened depends on the
+ * service type.
+ */
 @Component
 class ApproveRequestDelegate implements JavaDelegate {
 

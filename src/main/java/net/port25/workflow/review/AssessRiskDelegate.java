@@ -15,8 +15,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code Task_AssessRisk}: the risk findings (DMN request-risk) for the reviewer, kept beside any abuse reported
- * while the request was pending; the request is now in review.
+ * {@code Task_AssessRisk}: the risk findings (DMN request-risk) for the reviewer, kept
+ * beside any abuse reported while the request was pending; the request is now in review.
  */
 @Component
 class AssessRiskDelegate implements JavaDelegate {
@@ -42,9 +42,12 @@ class AssessRiskDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		RequestRecord record = records.get(execution.getProcessBusinessKey());
-		List<Finding> findings = new ArrayList<>(
-				risk.findings(record.facts(), record.serviceId() == null ? 0 : records.countRevoked(record.serviceId())));
-		record.findings().stream().filter(finding -> finding.code().startsWith(ABUSE_FINDING_PREFIX)).forEach(findings::add);
+		List<Finding> findings = new ArrayList<>(risk.findings(record.facts(),
+				record.serviceId() == null ? 0 : records.countRevoked(record.serviceId())));
+		record.findings()
+			.stream()
+			.filter(finding -> finding.code().startsWith(ABUSE_FINDING_PREFIX))
+			.forEach(findings::add);
 		records.updateFindings(record.requestRef(), findings);
 		status.change(record.requestRef(), AccessStatus.IN_REVIEW, Actors.ENGINE, null,
 				(String) execution.getVariable(Variables.SOURCE_EVENT_ID));

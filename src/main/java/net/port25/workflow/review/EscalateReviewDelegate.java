@@ -10,7 +10,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
-/** {@code Task_EscalateReview}: an overdue review is offered to the lead group too, at high priority. */
+/**
+ * {@code Task_EscalateReview}: an overdue review is offered to the lead group too, at
+ * high priority.
+ */
 @Component
 class EscalateReviewDelegate implements JavaDelegate {
 

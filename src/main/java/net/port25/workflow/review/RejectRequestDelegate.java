@@ -12,7 +12,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** {@code Task_RejectRequest}: the reviewer rejected the request, with a reason the customer is told. */
+/**
+ * {@code Task_RejectRequest}: the reviewer rejected the request, with a reason the
+ * customer is told.
+ */
 @Component
 class RejectRequestDelegate implements JavaDelegate {
 

@@ -13,7 +13,8 @@ import net.port25.workflow.intake.RequestRecord;
 import org.springframework.stereotype.Component;
 
 /**
- * The texts the reviewRequest form shows read-only: the whole request, the findings and the request's history.
+ * The texts the reviewRequest form shows read-only: the whole request, the findings and
+ * the request's history.
  */
 @Component
 public class ReviewBrief {
@@ -25,14 +26,16 @@ public class ReviewBrief {
 	}
 
 	public Map<String, Object> variables(RequestRecord record) {
-		return Map.of(Variables.REQUEST_SUMMARY, summary(record), Variables.REVIEW_FINDINGS, findings(record.findings()),
-				Variables.REQUEST_HISTORY, history(audit.forRequest(record.requestRef())));
+		return Map.of(Variables.REQUEST_SUMMARY, summary(record), Variables.REVIEW_FINDINGS,
+				findings(record.findings()), Variables.REQUEST_HISTORY, history(audit.forRequest(record.requestRef())));
 	}
 
 	static String summary(RequestRecord record) {
 		RequestFacts f = record.facts();
-		return String.join("\n", "Request " + record.requestRef() + " from customer " + record.customerId() + " via "
-				+ record.channel().name().toLowerCase(), line("Service",
+		return String.join("\n",
+				"Request " + record.requestRef() + " from customer " + record.customerId() + " via "
+						+ record.channel().name().toLowerCase(),
+				line("Service",
 						(f.serviceType() == null ? "(type not given)" : f.serviceType().contractName()) + " "
 								+ f.serviceId()),
 				line("Hostname", f.hostname()), line("IP addresses", f.ipAddresses()), line("Use case", f.useCase()),
@@ -42,8 +45,9 @@ public class ReviewBrief {
 				line("Daily / monthly volume", f.expectedDailyVolume() + " / " + f.expectedMonthlyVolume()),
 				line("Recipients", f.recipientType()), line("How recipients are obtained", f.recipientSource()),
 				line("Abuse controls", f.abuseControls()),
-				line("SPF / DKIM / DMARC / rDNS", f.spfConfigured() + " / " + f.dkimConfigured() + " / "
-						+ f.dmarcConfigured() + " / " + f.rdnsConfigured()),
+				line("SPF / DKIM / DMARC / rDNS",
+						f.spfConfigured() + " / " + f.dkimConfigured() + " / " + f.dmarcConfigured() + " / "
+								+ f.rdnsConfigured()),
 				line("Why not 465/587", f.submissionPortsInsufficientReason()), line("Notes", f.notes()));
 	}
 

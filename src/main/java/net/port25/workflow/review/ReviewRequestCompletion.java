@@ -12,8 +12,9 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Completing {@code reviewRequest}: the decision must be one the policy knows, a rejection needs a reason and a
- * request for information needs questions; the decision and who took it go to the audit trail.
+ * Completing {@code reviewRequest}: the decision must be one the policy knows, a
+ * rejection needs a reason and a request for information needs questions; the decision
+ * and who took it go to the audit trail.
  */
 @Component
 class ReviewRequestCompletion implements TaskListener {
@@ -42,9 +43,8 @@ class ReviewRequestCompletion implements TaskListener {
 		}
 		String actor = Actors.staff(task);
 		task.setVariable(Variables.ACTOR, actor);
-		audit.record(AuditEntry.action(task.getExecution().getProcessBusinessKey(), null, actor,
-				"REVIEW_DECIDED", decision + (isBlank(reason) ? "" : ": " + reason)
-						+ (isBlank(questions) ? "" : " (" + questions + ")"),
+		audit.record(AuditEntry.action(task.getExecution().getProcessBusinessKey(), null, actor, "REVIEW_DECIDED",
+				decision + (isBlank(reason) ? "" : ": " + reason) + (isBlank(questions) ? "" : " (" + questions + ")"),
 				null));
 	}
 

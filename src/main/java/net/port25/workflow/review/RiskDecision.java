@@ -12,8 +12,9 @@ import org.camunda.bpm.engine.DecisionService;
 import org.springframework.stereotype.Component;
 
 /**
- * What a reviewer should weigh in a request: public recipients, missing mail authentication, volumes, earlier
- * revocations. The rules live in {@code bpmn/request-risk.dmn}; the findings advise, the reviewer decides.
+ * What a reviewer should weigh in a request: public recipients, missing mail
+ * authentication, volumes, earlier revocations. The rules live in
+ * {@code bpmn/request-risk.dmn}; the findings advise, the reviewer decides.
  */
 @Component
 public class RiskDecision {
@@ -26,7 +27,10 @@ public class RiskDecision {
 		this.decisionService = decisionService;
 	}
 
-	/** The findings in the order of the decision's rules; none for an unremarkable request. */
+	/**
+	 * The findings in the order of the decision's rules; none for an unremarkable
+	 * request.
+	 */
 	public List<Finding> findings(RequestFacts facts, int previousRevocations) {
 		return findings(decisionService.evaluateDecisionByKey(DECISION_KEY)
 			.variables(inputs(facts, previousRevocations))
@@ -34,8 +38,8 @@ public class RiskDecision {
 	}
 
 	/**
-	 * The completeness decision's variables, so that both decisions see the same normalized facts, and the
-	 * service's history.
+	 * The completeness decision's variables, so that both decisions see the same
+	 * normalized facts, and the service's history.
 	 */
 	static Map<String, Object> inputs(RequestFacts facts, int previousRevocations) {
 		Map<String, Object> inputs = new HashMap<>(CompletenessDecision.inputs(facts));

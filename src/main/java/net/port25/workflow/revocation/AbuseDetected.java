@@ -6,9 +6,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 
-/** {@code port25.abuse.detected}: an abuse monitor saw something, for a service id or an IP address. */
-public record AbuseDetected(String serviceId, String ipAddress, @NotNull Category category,
-		@NotNull Severity severity, String evidence, Instant detectedAt) {
+/**
+ * {@code port25.abuse.detected}: an abuse monitor saw something, for a service id or an
+ * IP address.
+ */
+public record AbuseDetected(String serviceId, String ipAddress, @NotNull Category category, @NotNull Severity severity,
+		String evidence, Instant detectedAt) {
 
 	public enum Category {
 

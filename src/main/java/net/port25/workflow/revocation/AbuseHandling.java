@@ -19,9 +19,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What an abuse report does, by where the service's request stands. Granted access: high or critical revokes at
- * once (synchronously, in this transaction: no job executor between report and port-close command), low or medium
- * opens a staff review. Pending request: a finding for the reviewer; critical rejects the request. Nothing live:
+ * What an abuse report does, by where the service's request stands. Granted access: high
+ * or critical revokes at once (synchronously, in this transaction: no job executor
+ * between report and port-close command), low or medium opens a staff review. Pending
+ * request: a finding for the reviewer; critical rejects the request. Nothing live:
  * recorded only.
  */
 @Service
@@ -77,10 +78,8 @@ public class AbuseHandling {
 
 	private void onPendingRequest(RequestRecord record, AbuseDetected abuse, String sourceEventId) {
 		List<Finding> findings = new ArrayList<>(record.findings());
-		findings.add(new Finding(ABUSE_FINDING,
-				abuse.severity() == AbuseDetected.Severity.CRITICAL ? Finding.Severity.CRITICAL
-						: Finding.Severity.WARNING,
-				abuse.describe()));
+		findings.add(new Finding(ABUSE_FINDING, abuse.severity() == AbuseDetected.Severity.CRITICAL
+				? Finding.Severity.CRITICAL : Finding.Severity.WARNING, abuse.describe()));
 		records.updateFindings(record.requestRef(), findings);
 		if (abuse.severity() == AbuseDetected.Severity.CRITICAL) {
 			runtimeService.createMessageCorrelation(Port25AccessProcess.MESSAGE_REJECT_REQUEST_FOR_ABUSE)

@@ -8,7 +8,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** {@code Task_DismissAbuse}: the report is recorded as dismissed; the access is unchanged. */
+/**
+ * {@code Task_DismissAbuse}: the report is recorded as dismissed; the access is
+ * unchanged.
+ */
 @Component
 class DismissAbuseDelegate implements JavaDelegate {
 

@@ -12,7 +12,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** {@code Task_RejectRequestForAbuse}: critical abuse while the request was still being decided. */
+/**
+ * {@code Task_RejectRequestForAbuse}: critical abuse while the request was still being
+ * decided.
+ */
 @Component
 class RejectRequestForAbuseDelegate implements JavaDelegate {
 

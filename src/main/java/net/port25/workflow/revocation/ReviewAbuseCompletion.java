@@ -11,7 +11,10 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** Completing {@code reviewAbuse}: revoke or dismiss, with a reason; a revocation carries it to the customer. */
+/**
+ * Completing {@code reviewAbuse}: revoke or dismiss, with a reason; a revocation carries
+ * it to the customer.
+ */
 @Component
 class ReviewAbuseCompletion implements TaskListener {
 

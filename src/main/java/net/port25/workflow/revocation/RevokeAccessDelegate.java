@@ -14,7 +14,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** {@code Task_RevokeAccess}: without notice, the port is closed, the access revoked and the customer told. */
+/**
+ * {@code Task_RevokeAccess}: without notice, the port is closed, the access revoked and
+ * the customer told.
+ */
 @Component
 class RevokeAccessDelegate implements JavaDelegate {
 

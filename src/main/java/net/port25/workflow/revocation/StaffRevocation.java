@@ -14,8 +14,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Staff revoke granted access by hand, with a reason: the same path as critical abuse (port closed, access revoked,
- * customer told), in this transaction.
+ * Staff revoke granted access by hand, with a reason: the same path as critical abuse
+ * (port closed, access revoked, customer told), in this transaction.
  */
 @Service
 @Transactional
@@ -34,31 +34,38 @@ public class StaffRevocation {
 	}
 
 	/**
-	 * Revokes the service's granted access, or says why there is nothing to revoke (and keeps the refused attempt in
-	 * the audit trail). Returns the refusal, if any.
+	 * Revokes the service's granted access, or says why there is nothing to revoke (and
+	 * keeps the refused attempt in the audit trail). Returns the refusal, if any.
 	 */
 	public Optional<String> revoke(String serviceId, String reason, String actor) {
 		Optional<RequestRecord> live = records.findLive(serviceId, null);
 		if (live.isEmpty() || !live.get().status().isGranted()) {
-			return Optional.of(refuse(serviceId, actor, "service " + serviceId + " has no granted port 25 access"
-					+ live.map(record -> " (request " + record.requestRef() + " is " + record.status() + ")").orElse("")));
+			return Optional.of(
+					refuse(serviceId, actor,
+							"service " + serviceId + " has no granted port 25 access" + live
+								.map(record -> " (request " + record.requestRef() + " is " + record.status() + ")")
+								.orElse("")));
 		}
 		String requestRef = live.get().requestRef();
 		if (!awaitsRevocation(requestRef)) {
-			return Optional.of(refuse(serviceId, actor, "the access of service " + serviceId
-					+ " cannot be revoked at this point"));
+			return Optional.of(refuse(serviceId, actor,
+					"the access of service " + serviceId + " cannot be revoked at this point"));
 		}
 		runtimeService.createMessageCorrelation(Port25AccessProcess.MESSAGE_REVOKE_ACCESS)
 			.processInstanceBusinessKey(requestRef)
 			.setVariable(Variables.REVOCATION_REASON, reason)
 			.setVariable(Variables.ACTOR, actor)
-			// a fresh id: otherwise the audit entry would name the last event the process saw
+			// a fresh id: otherwise the audit entry would name the last event the process
+			// saw
 			.setVariable(Variables.SOURCE_EVENT_ID, "staff-" + UUID.randomUUID())
 			.correlate();
 		return Optional.empty();
 	}
 
-	/** Keeps a refused revocation in the audit trail, against the service's latest request. Returns the refusal. */
+	/**
+	 * Keeps a refused revocation in the audit trail, against the service's latest
+	 * request. Returns the refusal.
+	 */
 	public String refuse(String serviceId, String actor, String refusal) {
 		String requestRef = records.findLatest(serviceId).map(RequestRecord::requestRef).orElse(null);
 		audit.record(AuditEntry.action(requestRef, serviceId, actor, "REVOCATION_REFUSED", refusal,

@@ -18,10 +18,11 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * With Camunda authorization on, staff groups may use Tasklist, see the task filters and the port 25 process, and
- * see and complete the tasks they are candidates for (Camunda grants those per task). So Tasklist shows each group
- * only its own tasks. The grants are created once and kept; an administrator may change or narrow them in Admin,
- * and a restart leaves them as they are.
+ * With Camunda authorization on, staff groups may use Tasklist, see the task filters and
+ * the port 25 process, and see and complete the tasks they are candidates for (Camunda
+ * grants those per task). So Tasklist shows each group only its own tasks. The grants are
+ * created once and kept; an administrator may change or narrow them in Admin, and a
+ * restart leaves them as they are.
  */
 @Component
 class CamundaAuthorizations {
@@ -48,9 +49,10 @@ class CamundaAuthorizations {
 	}
 
 	/**
-	 * Creates the grant unless the group has an authorization for the resource already: whatever an administrator
-	 * made of it stays (the engine allows one per group and resource). Another node starting at the same moment may
-	 * create it first; that is as good.
+	 * Creates the grant unless the group has an authorization for the resource already:
+	 * whatever an administrator made of it stays (the engine allows one per group and
+	 * resource). Another node starting at the same moment may create it first; that is as
+	 * good.
 	 */
 	private void grant(String group, Resource resource, String resourceId, Permission permission) {
 		if (exists(group, resource, resourceId)) {

@@ -13,10 +13,12 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
- * Staff sign in to {@code /api/**} with HTTP Basic as users of the engine's identity service, the same users and
- * groups Tasklist and the engine REST API know; there is no second user store. The principal name is the Camunda
- * user id; the authorities are {@code ROLE_STAFF} and {@code GROUP_<groupId>} for each of the user's groups.
- * Camunda counts failed attempts and locks the user out after too many, which also slows down password guessing here.
+ * Staff sign in to {@code /api/**} with HTTP Basic as users of the engine's identity
+ * service, the same users and groups Tasklist and the engine REST API know; there is no
+ * second user store. The principal name is the Camunda user id; the authorities are
+ * {@code ROLE_STAFF} and {@code GROUP_<groupId>} for each of the user's groups. Camunda
+ * counts failed attempts and locks the user out after too many, which also slows down
+ * password guessing here.
  */
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 

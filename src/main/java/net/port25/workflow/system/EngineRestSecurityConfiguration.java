@@ -8,8 +8,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Camunda's engine REST API is anonymous out of the box; here every call needs HTTP Basic credentials of a user of
- * the engine's identity service.
+ * Camunda's engine REST API is anonymous out of the box; here every call needs HTTP Basic
+ * credentials of a user of the engine's identity service.
  */
 @Configuration(proxyBeanMethods = false)
 class EngineRestSecurityConfiguration {

@@ -19,15 +19,18 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * A task completed through the engine REST API with values the policy refuses is the caller's mistake: 400 with the
- * reason, in the engine REST API's own error shape, instead of the 500 the engine gives any listener's exception.
- * Every other error keeps Camunda's own mapping. Both engine REST APIs answer so: {@code /engine-rest} for systems,
- * and the webapps' own ({@code /camunda/api/engine}) behind Tasklist.
+ * A task completed through the engine REST API with values the policy refuses is the
+ * caller's mistake: 400 with the reason, in the engine REST API's own error shape,
+ * instead of the 500 the engine gives any listener's exception. Every other error keeps
+ * Camunda's own mapping. Both engine REST APIs answer so: {@code /engine-rest} for
+ * systems, and the webapps' own ({@code /camunda/api/engine}) behind Tasklist.
  */
 @Configuration(proxyBeanMethods = false)
 class EngineRestTaskCompletionRefusals {
 
-	/** The webapps' engine API servlet, as the Camunda Spring Boot starter registers it. */
+	/**
+	 * The webapps' engine API servlet, as the Camunda Spring Boot starter registers it.
+	 */
 	static final String WEBAPP_ENGINE_API_SERVLET = "Engine Api";
 
 	@Bean
@@ -36,14 +39,15 @@ class EngineRestTaskCompletionRefusals {
 	}
 
 	/**
-	 * The webapps' engine API is a Jersey servlet the starter registers by application class, out of reach of
-	 * {@link ResourceConfigCustomizer}: the mapper goes into its init parameters instead, by a servlet container
-	 * initializer added after Spring Boot's own (which registers the webapps) has run.
+	 * The webapps' engine API is a Jersey servlet the starter registers by application
+	 * class, out of reach of {@link ResourceConfigCustomizer}: the mapper goes into its
+	 * init parameters instead, by a servlet container initializer added after Spring
+	 * Boot's own (which registers the webapps) has run.
 	 */
 	@Bean
 	WebServerFactoryCustomizer<TomcatServletWebServerFactory> webappTaskCompletionRefusalMapping() {
-		return (factory) -> factory.addContextCustomizers((context) -> context
-			.addServletContainerInitializer((classes, servletContext) -> {
+		return (factory) -> factory
+			.addContextCustomizers((context) -> context.addServletContainerInitializer((classes, servletContext) -> {
 				ServletRegistration engineApi = servletContext.getServletRegistration(WEBAPP_ENGINE_API_SERVLET);
 				if (engineApi == null) {
 					throw new IllegalStateException("no servlet '" + WEBAPP_ENGINE_API_SERVLET

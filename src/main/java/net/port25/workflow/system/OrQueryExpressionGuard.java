@@ -29,16 +29,21 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses task queries that carry an expression ({@code ${...}} or {@code #{...}}), with 400 and a problem body,
- * before Camunda sees them. Camunda 7.24 CE evaluates expressions in the {@code orQueries} of a task query even with
- * {@code enable-expressions-in-adhoc-queries: false} (2026 advisory, no community fix), so the setting alone does not
- * protect the engine. The query string and the body are looked at as sent, URL-decoded (repeatedly, against double
- * encoding) and, for JSON, as parsed (so {@code \u0024{} is caught too). Task queries never need an expression here:
+ * Refuses task queries that carry an expression ({@code ${...}} or {@code #{...}}), with
+ * 400 and a problem body, before Camunda sees them. Camunda 7.24 CE evaluates expressions
+ * in the {@code orQueries} of a task query even with
+ * {@code enable-expressions-in-adhoc-queries: false} (2026 advisory, no community fix),
+ * so the setting alone does not protect the engine. The query string and the body are
+ * looked at as sent, URL-decoded (repeatedly, against double encoding) and, for JSON, as
+ * parsed (so {@code \u0024{} is caught too). Task queries never need an expression here:
  * the application turns expressions off for ad-hoc and stored queries alike.
  */
 class OrQueryExpressionGuard extends OncePerRequestFilter {
 
-	/** The task query and filter endpoints of the engine REST API and of the webapps' own copy of it. */
+	/**
+	 * The task query and filter endpoints of the engine REST API and of the webapps' own
+	 * copy of it.
+	 */
 	static final RequestMatcher TASK_QUERIES = taskQueries();
 
 	/** Task query bodies are small; a larger body is refused rather than buffered. */
@@ -110,7 +115,8 @@ class OrQueryExpressionGuard extends OncePerRequestFilter {
 			return jsonContainsExpression(json.readTree(body));
 		}
 		catch (IOException ex) {
-			// not JSON: the raw text was looked at above, and Camunda refuses the body itself
+			// not JSON: the raw text was looked at above, and Camunda refuses the body
+			// itself
 			return false;
 		}
 	}
@@ -145,8 +151,9 @@ class OrQueryExpressionGuard extends OncePerRequestFilter {
 	}
 
 	/**
-	 * Percent-decodes what is well-formed and keeps the rest as it is; {@code URLDecoder} would give up on the whole
-	 * text at the first stray '%', and an encoded expression behind one would pass unseen.
+	 * Percent-decodes what is well-formed and keeps the rest as it is; {@code URLDecoder}
+	 * would give up on the whole text at the first stray '%', and an encoded expression
+	 * behind one would pass unseen.
 	 */
 	static String urlDecode(String text) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream(text.length());
@@ -179,10 +186,11 @@ class OrQueryExpressionGuard extends OncePerRequestFilter {
 	}
 
 	/**
-	 * The task query, task count and filter endpoints under each root the engine REST API is served from: the default
-	 * engine ({@code /engine-rest}), a named one ({@code /engine-rest/engine/{name}}) and the webapps' copy
-	 * ({@code /camunda/api/engine/engine/{name}}). A task's own endpoints (complete, submit-form, variables) are
-	 * left alone: what they carry is stored, never evaluated.
+	 * The task query, task count and filter endpoints under each root the engine REST API
+	 * is served from: the default engine ({@code /engine-rest}), a named one
+	 * ({@code /engine-rest/engine/{name}}) and the webapps' copy
+	 * ({@code /camunda/api/engine/engine/{name}}). A task's own endpoints (complete,
+	 * submit-form, variables) are left alone: what they carry is stored, never evaluated.
 	 */
 	private static RequestMatcher taskQueries() {
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();

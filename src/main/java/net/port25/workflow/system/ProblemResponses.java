@@ -17,14 +17,18 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
- * RFC 9457 problem details written by filters, which run before Spring MVC and so cannot use its
- * {@code ProblemDetail} handling: refused authentication (401), refused access (403) and refused queries (400).
+ * RFC 9457 problem details written by filters, which run before Spring MVC and so cannot
+ * use its {@code ProblemDetail} handling: refused authentication (401), refused access
+ * (403) and refused queries (400).
  */
 final class ProblemResponses {
 
 	private static final ObjectMapper json = JsonMapper.builder().build();
 
-	/** Challenges for both ways into {@code /api/**}, so a client learns that Basic works as well as Bearer. */
+	/**
+	 * Challenges for both ways into {@code /api/**}, so a client learns that Basic works
+	 * as well as Bearer.
+	 */
 	static final String BASIC_CHALLENGE = "Basic realm=\"port25-workflow\"";
 
 	private ProblemResponses() {
@@ -48,8 +52,8 @@ final class ProblemResponses {
 	}
 
 	/**
-	 * 401 with a {@code WWW-Authenticate} challenge: Bearer (with the error details of a refused token, as RFC 6750
-	 * asks) and Basic.
+	 * 401 with a {@code WWW-Authenticate} challenge: Bearer (with the error details of a
+	 * refused token, as RFC 6750 asks) and Basic.
 	 */
 	static AuthenticationEntryPoint unauthorized() {
 		BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
@@ -58,23 +62,28 @@ final class ProblemResponses {
 			bearer.commence(request, response, ex);
 			response.addHeader("WWW-Authenticate", BASIC_CHALLENGE);
 			HttpStatus status = HttpStatus.resolve(response.getStatus());
-			write(request, response, status != null && status.isError() ? status : HttpStatus.UNAUTHORIZED,
-					detail(ex));
+			write(request, response, status != null && status.isError() ? status : HttpStatus.UNAUTHORIZED, detail(ex));
 		};
 	}
 
-	/** 403 for a caller who is known but may not do this, or for a path nobody may use. */
+	/**
+	 * 403 for a caller who is known but may not do this, or for a path nobody may use.
+	 */
 	static AccessDeniedHandler forbidden() {
 		return (request, response, ex) -> write(request, response, HttpStatus.FORBIDDEN, detail(ex));
 	}
 
-	/** 403 without a challenge, for chains that authenticate nobody: asking for credentials would not help. */
+	/**
+	 * 403 without a challenge, for chains that authenticate nobody: asking for
+	 * credentials would not help.
+	 */
 	static AuthenticationEntryPoint forbiddenWithoutChallenge() {
 		return (request, response, ex) -> write(request, response, HttpStatus.FORBIDDEN, "Access is denied.");
 	}
 
 	private static String detail(AuthenticationException ex) {
-		// the messages of Spring Security's exceptions are meant for callers ("Bad credentials", "Jwt expired at ...")
+		// the messages of Spring Security's exceptions are meant for callers ("Bad
+		// credentials", "Jwt expired at ...")
 		return ex.getMessage() != null ? ex.getMessage() : "Authentication is required.";
 	}
 

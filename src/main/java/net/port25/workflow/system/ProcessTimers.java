@@ -5,8 +5,10 @@ import net.port25.workflow.review.ReviewProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * The process's timer durations as ISO-8601 strings, for the timer expressions in {@code port25-access.bpmn}
- * ({@code ${timers.infoReminderAfter()}}); the values come from typed configuration. Public because the expression language calls its methods reflectively.
+ * The process's timer durations as ISO-8601 strings, for the timer expressions in
+ * {@code port25-access.bpmn} ({@code ${timers.infoReminderAfter()}}); the values come
+ * from typed configuration. Public because the expression language calls its methods
+ * reflectively.
  */
 @Component("timers")
 public class ProcessTimers {

@@ -14,11 +14,12 @@ import org.springframework.core.env.PropertyResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * Refuses to start the production profile without an administrator with a real password or without a JWT issuer.
- * Without an administrator the webapps' setup page would hand administration to whoever comes first (2026
- * advisory); without an issuer no customer could be authenticated. It runs as a bean factory post-processor, before
- * any bean exists, so that the engine has not yet written a weak administrator to the database when start-up
- * fails.
+ * Refuses to start the production profile without an administrator with a real password
+ * or without a JWT issuer. Without an administrator the webapps' setup page would hand
+ * administration to whoever comes first (2026 advisory); without an issuer no customer
+ * could be authenticated. It runs as a bean factory post-processor, before any bean
+ * exists, so that the engine has not yet written a weak administrator to the database
+ * when start-up fails.
  */
 @Component
 @Profile("production")
@@ -36,7 +37,8 @@ class ProductionSafetyCheck implements BeanFactoryPostProcessor, EnvironmentAwar
 
 	private static final Set<String> DEFAULT_PASSWORDS = Set.of("admin", "password", "changeme", "demo", "camunda");
 
-	// a bean factory post-processor is created before constructor injection works, hence EnvironmentAware
+	// a bean factory post-processor is created before constructor injection works, hence
+	// EnvironmentAware
 	private Environment environment;
 
 	@Override
@@ -49,7 +51,9 @@ class ProductionSafetyCheck implements BeanFactoryPostProcessor, EnvironmentAwar
 		check(environment);
 	}
 
-	/** @throws IllegalStateException naming every property that is missing or unsafe */
+	/**
+	 * @throws IllegalStateException naming every property that is missing or unsafe
+	 */
 	static void check(PropertyResolver environment) {
 		List<String> problems = new ArrayList<>();
 		String adminId = environment.getProperty(ADMIN_ID, "").strip();

@@ -30,9 +30,9 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 /**
- * Callers and data for the API tests: staff users in the engine's identity service, customer bearer tokens, and
- * requests built from the contract's complete example with fresh ids, so that tests sharing one database never see
- * each other's data.
+ * Callers and data for the API tests: staff users in the engine's identity service,
+ * customer bearer tokens, and requests built from the contract's complete example with
+ * fresh ids, so that tests sharing one database never see each other's data.
  */
 final class ApiFixture {
 
@@ -48,7 +48,10 @@ final class ApiFixture {
 
 	private final TaskService taskService;
 
-	/** Over the whole application context with its security filter chains, the one every integration test shares. */
+	/**
+	 * Over the whole application context with its security filter chains, the one every
+	 * integration test shares.
+	 */
 	ApiFixture(WebApplicationContext context) {
 		this.mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
 		this.json = context.getBean(ObjectMapper.class);
@@ -77,7 +80,10 @@ final class ApiFixture {
 		};
 	}
 
-	/** HTTP Basic credentials of a new staff user in these groups (none: staff outside the port 25 groups). */
+	/**
+	 * HTTP Basic credentials of a new staff user in these groups (none: staff outside the
+	 * port 25 groups).
+	 */
 	RequestPostProcessor staff(String... groups) {
 		StaffUser user = StaffUsers.create(identityService, "api-staff", groups);
 		return httpBasic(user.id(), user.password());
@@ -91,7 +97,10 @@ final class ApiFixture {
 		return staff(Port25AccessProcess.GROUP_NOC);
 	}
 
-	/** A complete request (straight to review) of the customer, for a new service of this type. */
+	/**
+	 * A complete request (straight to review) of the customer, for a new service of this
+	 * type.
+	 */
 	ObjectNode request(String customerId, String serviceType) {
 		int n = sequence.incrementAndGet();
 		ObjectNode data = example("submitted-icolocation.json");
@@ -110,7 +119,10 @@ final class ApiFixture {
 		return data;
 	}
 
-	/** Submitted and approved by a reviewer: cMetal waits for the customer's switch, the others for the NOC. */
+	/**
+	 * Submitted and approved by a reviewer: cMetal waits for the customer's switch, the
+	 * others for the NOC.
+	 */
 	ObjectNode approved(String customerId, String serviceType) throws Exception {
 		ObjectNode data = submitted(customerId, serviceType);
 		Task review = taskService.createTaskQuery()

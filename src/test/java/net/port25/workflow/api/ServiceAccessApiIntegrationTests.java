@@ -30,8 +30,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.web.context.WebApplicationContext;
 
 /**
- * {@code /api/services/{serviceId}}: the access state, the cMetal customer switch and the staff revocation, with
- * the same rules as the switch event and abuse revocation.
+ * {@code /api/services/{serviceId}}: the access state, the cMetal customer switch and the
+ * staff revocation, with the same rules as the switch event and abuse revocation.
  */
 @IntegrationTest
 class ServiceAccessApiIntegrationTests {
@@ -135,7 +135,8 @@ class ServiceAccessApiIntegrationTests {
 		assertThat(ports.commandsFor(serviceId(request))).isEmpty();
 		mvc.perform(get("/api/services/{id}/access", serviceId(request)).with(fixture.customer(owner)))
 			.andExpect(jsonPath("$.status").value("APPROVED"))
-			// the owner does not learn who tried either, neither from the service's history nor from the request's
+			// the owner does not learn who tried either, neither from the service's
+			// history nor from the request's
 			.andExpect(jsonPath("$.history[*].action", not(hasItem("TOGGLE_REFUSED"))));
 		mvc.perform(get("/api/requests/{ref}", request.get("requestRef").asText()).with(fixture.customer(owner)))
 			.andExpect(status().isOk())
@@ -249,13 +250,14 @@ class ServiceAccessApiIntegrationTests {
 		mvc.perform(get("/api/services/{id}/access", serviceId(request)).with(fixture.noc()))
 			.andExpect(jsonPath("$.status").value("APPROVED"))
 			.andExpect(jsonPath("$.history[?(@.action == 'REVOCATION_REFUSED')].actor", hasSize(2)))
-			.andExpect(jsonPath("$.history[?(@.action == 'REVOCATION_REFUSED')].actor", hasItem("customer:" + customer)))
+			.andExpect(
+					jsonPath("$.history[?(@.action == 'REVOCATION_REFUSED')].actor", hasItem("customer:" + customer)))
 			.andExpect(jsonPath("$.history[?(@.action == 'REVOCATION_REFUSED')].reason",
 					everyItem(containsString("needs the group port25-reviewers"))));
 		// the customer sees their own attempt, not the NOC's
 		mvc.perform(get("/api/services/{id}/access", serviceId(request)).with(fixture.customer(customer)))
-			.andExpect(jsonPath("$.history[?(@.action == 'REVOCATION_REFUSED')].actor",
-					contains("customer:" + customer)));
+			.andExpect(
+					jsonPath("$.history[?(@.action == 'REVOCATION_REFUSED')].actor", contains("customer:" + customer)));
 	}
 
 	@Test
@@ -272,8 +274,9 @@ class ServiceAccessApiIntegrationTests {
 
 	@Test
 	void refusesRevokingAnUnknownService() throws Exception {
-		mvc.perform(ApiFixture.asJson(post("/api/services/{id}/revocation", ApiFixture.unique("SVC-NONE")),
-				"{\"reason\":\"Spam\"}").with(fixture.reviewer())).andExpect(status().isNotFound());
+		mvc.perform(ApiFixture
+			.asJson(post("/api/services/{id}/revocation", ApiFixture.unique("SVC-NONE")), "{\"reason\":\"Spam\"}")
+			.with(fixture.reviewer())).andExpect(status().isNotFound());
 	}
 
 	@Test
@@ -288,13 +291,11 @@ class ServiceAccessApiIntegrationTests {
 		revoke(request, "reason=Spam", fixture.reviewer()).andExpect(status().isBadRequest());
 	}
 
-	private ResultActions switchPort(ObjectNode request, String body,
-			RequestPostProcessor caller) throws Exception {
+	private ResultActions switchPort(ObjectNode request, String body, RequestPostProcessor caller) throws Exception {
 		return mvc.perform(ApiFixture.asJson(put("/api/services/{id}/access", serviceId(request)), body).with(caller));
 	}
 
-	private ResultActions revoke(ObjectNode request, String body,
-			RequestPostProcessor caller) throws Exception {
+	private ResultActions revoke(ObjectNode request, String body, RequestPostProcessor caller) throws Exception {
 		return mvc
 			.perform(ApiFixture.asJson(post("/api/services/{id}/revocation", serviceId(request)), body).with(caller));
 	}

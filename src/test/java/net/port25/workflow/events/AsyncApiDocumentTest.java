@@ -15,7 +15,10 @@ import net.port25.workflow.access.PortCommand;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
-/** {@code asyncapi.yaml}: every topic, schema file and event type of the engine is in the published document. */
+/**
+ * {@code asyncapi.yaml}: every topic, schema file and event type of the engine is in the
+ * published document.
+ */
 class AsyncApiDocumentTest {
 
 	private final Map<String, Object> document = yaml("/asyncapi.yaml");
@@ -53,9 +56,10 @@ class AsyncApiDocumentTest {
 		Stream<String> inbound = Stream.of(RequestsListener.REQUEST_SUBMITTED, RequestsListener.INFORMATION_PROVIDED,
 				RequestsListener.REQUEST_WITHDRAWN, DashboardTogglesListener.TOGGLE_REQUESTED,
 				AbuseEventsListener.ABUSE_DETECTED);
-		Stream<String> outbound = Stream.of(Arrays.stream(CustomerNotice.Type.values()).map(CustomerNotice.Type::eventType),
-				Arrays.stream(PortCommand.Action.values()).map(PortCommand.Action::eventType),
-				Stream.of(OutboundEvents.ACCESS_CHANGED))
+		Stream<String> outbound = Stream
+			.of(Arrays.stream(CustomerNotice.Type.values()).map(CustomerNotice.Type::eventType),
+					Arrays.stream(PortCommand.Action.values()).map(PortCommand.Action::eventType),
+					Stream.of(OutboundEvents.ACCESS_CHANGED))
 			.flatMap(types -> types);
 		List<String> messageNames = map(map(document, "components"), "messages").values()
 			.stream()

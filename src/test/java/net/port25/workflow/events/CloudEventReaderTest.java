@@ -17,7 +17,10 @@ import net.port25.workflow.revocation.AbuseDetected;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
-/** {@link CloudEventReader}: every mode the contract allows, and data checked against the contract's schema. */
+/**
+ * {@link CloudEventReader}: every mode the contract allows, and data checked against the
+ * contract's schema.
+ */
 class CloudEventReaderTest {
 
 	private static final String DATA = """
@@ -108,8 +111,9 @@ class CloudEventReaderTest {
 	@Test
 	void beanValidationStillApplies() {
 		// the schema allows an empty string where bean validation wants a non-blank one
-		CloudEvent event = reader.read(record(STRUCTURED.formatted("""
-				{"requestRef":"T-7","channel":"ticket","customerId":" ","serviceType":"cVirtual","serviceId":"VS-7"}""")));
+		CloudEvent event = reader.read(record(STRUCTURED.formatted(
+				"""
+						{"requestRef":"T-7","channel":"ticket","customerId":" ","serviceType":"cVirtual","serviceId":"VS-7"}""")));
 
 		assertThatExceptionOfType(InvalidEventException.class)
 			.isThrownBy(() -> reader.data(event, RequestSubmitted.class))

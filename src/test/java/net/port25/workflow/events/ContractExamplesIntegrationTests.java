@@ -27,8 +27,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
- * The contract's example events, byte for byte, through a real broker into the engine on PostgreSQL, and what comes
- * out read back with a real consumer. Each test follows one example request; they share nothing.
+ * The contract's example events, byte for byte, through a real broker into the engine on
+ * PostgreSQL, and what comes out read back with a real consumer. Each test follows one
+ * example request; they share nothing.
  */
 @IntegrationTest
 class ContractExamplesIntegrationTests {
@@ -103,8 +104,8 @@ class ContractExamplesIntegrationTests {
 		}
 		assertThat(replies("D-55012", 3)).extracting(this::type)
 			.containsExactly("port25.info.requested", "port25.request.approved", "port25.access.revoked");
-		assertThat(statusesOn("DEV-90017", 6)).containsExactly("SUBMITTED", "INFO_REQUESTED", "IN_REVIEW",
-				"APPROVED", "ENABLED", "REVOKED");
+		assertThat(statusesOn("DEV-90017", 6)).containsExactly("SUBMITTED", "INFO_REQUESTED", "IN_REVIEW", "APPROVED",
+				"ENABLED", "REVOKED");
 	}
 
 	@Test
@@ -138,7 +139,9 @@ class ContractExamplesIntegrationTests {
 		assertThat(reply.at("/data/reason").asText()).contains("no request " + requestRef);
 	}
 
-	/** A contract example with fresh ids, so that the test shares nothing with the others. */
+	/**
+	 * A contract example with fresh ids, so that the test shares nothing with the others.
+	 */
 	private ObjectNode withIds(String example, String requestRef, String serviceId) throws Exception {
 		ObjectNode event = (ObjectNode) json.readTree(ContractExamples.read(example));
 		event.put("id", java.util.UUID.randomUUID().toString());
@@ -181,7 +184,10 @@ class ContractExamplesIntegrationTests {
 
 	private List<String> statusesOn(String serviceId, int count) {
 		try (TopicReader changes = new TopicReader(infrastructure.kafkaBootstrapServers(), topics.accessChanges())) {
-			return changes.awaitWithKey(serviceId, count).stream().map(record -> data(record).get("status").asText()).toList();
+			return changes.awaitWithKey(serviceId, count)
+				.stream()
+				.map(record -> data(record).get("status").asText())
+				.toList();
 		}
 	}
 

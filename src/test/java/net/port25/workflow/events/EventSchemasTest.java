@@ -35,7 +35,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mockito.ArgumentCaptor;
 
-/** {@link EventSchemas}: the contract's examples against the schemas, and the engine's own output too. */
+/**
+ * {@link EventSchemas}: the contract's examples against the schemas, and the engine's own
+ * output too.
+ */
 class EventSchemasTest {
 
 	private static final Path EXAMPLES = Path.of("src/test/resources/contract/examples");
@@ -246,7 +249,8 @@ class EventSchemasTest {
 		assertThat(getClass().getResource("/schemas/cloudevent.json")).isNotNull();
 	}
 
-	// The engine's own output, through the real mapping, must match the contract it publishes.
+	// The engine's own output, through the real mapping, must match the contract it
+	// publishes.
 
 	@ParameterizedTest
 	@EnumSource(CustomerNotice.Type.class)
@@ -259,8 +263,8 @@ class EventSchemasTest {
 
 	@Test
 	void infoRequestForARequestThatNamedNoServiceMatchesItsSchema() {
-		outbound().notify(new CustomerNotice(CustomerNotice.Type.INFO_REQUESTED, "T-1", Channel.DASHBOARD, "C-1",
-				null, null, "We need more information.", null, List.of("serviceType", "serviceId"), "Which service?"));
+		outbound().notify(new CustomerNotice(CustomerNotice.Type.INFO_REQUESTED, "T-1", Channel.DASHBOARD, "C-1", null,
+				null, "We need more information.", null, List.of("serviceType", "serviceId"), "Which service?"));
 
 		assertEngineEventValid("port25.replies");
 	}
@@ -294,8 +298,8 @@ class EventSchemasTest {
 
 	private OutboundEvents outbound() {
 		TopicsProperties topics = new TopicsProperties("port25.requests", "port25.dashboard.toggles",
-				"port25.abuse.events", "port25.inventory", "port25.replies", "port25.network.commands", "port25.access.changes", 6,
-				(short) 1);
+				"port25.abuse.events", "port25.inventory", "port25.replies", "port25.network.commands",
+				"port25.access.changes", 6, (short) 1);
 		return new OutboundEvents(topics, objectMapper, outbox);
 	}
 

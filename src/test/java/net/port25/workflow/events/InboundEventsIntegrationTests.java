@@ -21,7 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.core.KafkaTemplate;
 
-/** The inbound edge on a real broker: each event id applied once; unreadable records dead-lettered, the rest go on. */
+/**
+ * The inbound edge on a real broker: each event id applied once; unreadable records
+ * dead-lettered, the rest go on.
+ */
 @IntegrationTest
 class InboundEventsIntegrationTests {
 
@@ -91,13 +94,16 @@ class InboundEventsIntegrationTests {
 		assertThat(deadLetters).hasSize(BAD_EXAMPLES.size());
 		for (int i = 0; i < BAD_EXAMPLES.size(); i++) {
 			ConsumerRecord<String, byte[]> deadLetter = deadLetters.get(i);
-			assertThat(deadLetter.value()).as(BAD_EXAMPLES.get(i)).isEqualTo(ContractExamples.read(BAD_EXAMPLES.get(i)));
-			assertThat(TopicReader.header(deadLetter, DeadLetterConfiguration.REASON_HEADER)).as(BAD_EXAMPLES.get(i)).isNotBlank();
+			assertThat(deadLetter.value()).as(BAD_EXAMPLES.get(i))
+				.isEqualTo(ContractExamples.read(BAD_EXAMPLES.get(i)));
+			assertThat(TopicReader.header(deadLetter, DeadLetterConfiguration.REASON_HEADER)).as(BAD_EXAMPLES.get(i))
+				.isNotBlank();
 			assertThat(TopicReader.header(deadLetter, "kafka_dlt-original-topic")).isEqualTo(topics.requests());
 			assertThat(deadLetter.headers().lastHeader("kafka_dlt-original-partition")).isNotNull();
 			assertThat(deadLetter.headers().lastHeader("kafka_dlt-original-offset")).isNotNull();
 		}
-		assertThat(TopicReader.header(deadLetters.get(1), DeadLetterConfiguration.REASON_HEADER)).contains("port25.request.teleported");
+		assertThat(TopicReader.header(deadLetters.get(1), DeadLetterConfiguration.REASON_HEADER))
+			.contains("port25.request.teleported");
 	}
 
 	private byte[] submitted(String eventId, String requestRef, String serviceId) throws Exception {
@@ -116,7 +122,9 @@ class InboundEventsIntegrationTests {
 
 	private void awaitInstance(String requestRef) {
 		await().atMost(Duration.ofSeconds(30))
-			.until(() -> runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(requestRef).count() == 1);
+			.until(() -> runtimeService.createProcessInstanceQuery()
+				.processInstanceBusinessKey(requestRef)
+				.count() == 1);
 	}
 
 	private List<ConsumerRecord<String, byte[]>> readDeadLetters(String key, int expected) {

@@ -26,12 +26,13 @@ import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 /** {@link OutboundEvents}: the contract's envelope, topic, key and data for each port. */
 class OutboxEventMappingTest {
 
-	// not the application's: the data records themselves leave out nulls and write times as ISO-8601
+	// not the application's: the data records themselves leave out nulls and write times
+	// as ISO-8601
 	private final ObjectMapper objectMapper = Jackson2ObjectMapperBuilder.json().build();
 
 	private final TopicsProperties topics = new TopicsProperties("port25.requests", "port25.dashboard.toggles",
-			"port25.abuse.events", "port25.inventory", "port25.replies", "port25.network.commands", "port25.access.changes", 6,
-			(short) 1);
+			"port25.abuse.events", "port25.inventory", "port25.replies", "port25.network.commands",
+			"port25.access.changes", 6, (short) 1);
 
 	private final Outbox outbox = mock(Outbox.class);
 

@@ -106,7 +106,8 @@ class OutboxIntegrationTests {
 			relay.publishPending();
 			assertThat(rowsMentioning(requestRef)).isZero();
 
-			// Same key, so same partition, written later: had the rolled-back notice been sent, it would come first.
+			// Same key, so same partition, written later: had the rolled-back notice been
+			// sent, it would come first.
 			inTransaction(() -> outbound.notify(notice(CustomerNotice.Type.REQUEST_CLOSED, requestRef, "no answer")));
 			List<ConsumerRecord<String, byte[]>> records = replies.awaitWithKey(requestRef, 1);
 
@@ -218,7 +219,6 @@ class OutboxIntegrationTests {
 	private JsonNode json(CloudEvent event) throws Exception {
 		return objectMapper.readTree(event.getData().toBytes());
 	}
-
 
 	private static CustomerNotice notice(CustomerNotice.Type type, String requestRef, String reason) {
 		return new CustomerNotice(type, requestRef, Channel.DASHBOARD, "C-5120", ServiceType.C_METAL, "DEV-1",

@@ -15,14 +15,14 @@ class OutboxPropertiesTest {
 	void worksWithoutConfiguration() {
 		OutboxProperties properties = bind(Map.of());
 
-		assertThat(properties).isEqualTo(
-				new OutboxProperties(Duration.ofSeconds(1), 200, Duration.ofSeconds(10), Duration.ofDays(7)));
+		assertThat(properties)
+			.isEqualTo(new OutboxProperties(Duration.ofSeconds(1), 200, Duration.ofSeconds(10), Duration.ofDays(7)));
 	}
 
 	@Test
 	void takesDurationsInTheUsualFormats() {
-		OutboxProperties properties = bind(Map.of("port25.outbox.poll-interval", "250ms",
-				"port25.outbox.batch-size", "50", "port25.outbox.retention", "P30D"));
+		OutboxProperties properties = bind(Map.of("port25.outbox.poll-interval", "250ms", "port25.outbox.batch-size",
+				"50", "port25.outbox.retention", "P30D"));
 
 		assertThat(properties.pollInterval()).isEqualTo(Duration.ofMillis(250));
 		assertThat(properties.batchSize()).isEqualTo(50);

@@ -17,7 +17,10 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** Reads one topic from its beginning, on all partitions, without joining a group: what a downstream system sees. */
+/**
+ * Reads one topic from its beginning, on all partitions, without joining a group: what a
+ * downstream system sees.
+ */
 final class TopicReader implements AutoCloseable {
 
 	private final KafkaConsumer<String, byte[]> consumer;
@@ -38,7 +41,10 @@ final class TopicReader implements AutoCloseable {
 		consumer.seekToBeginning(partitions);
 	}
 
-	/** Every record with the key read so far, in the order of its partition, once there are {@code count}. */
+	/**
+	 * Every record with the key read so far, in the order of its partition, once there
+	 * are {@code count}.
+	 */
 	List<ConsumerRecord<String, byte[]>> awaitWithKey(String key, int count) {
 		return await().atMost(Duration.ofSeconds(30))
 			.pollDelay(Duration.ZERO)

@@ -41,8 +41,7 @@ class TransientFailuresTest {
 
 	@Test
 	void treatsAnUnexpectedEngineErrorAsPermanent() {
-		assertThat(TransientFailures.isTransient(new ProcessEngineException("no such message")))
-			.isFalse();
+		assertThat(TransientFailures.isTransient(new ProcessEngineException("no such message"))).isFalse();
 	}
 
 }

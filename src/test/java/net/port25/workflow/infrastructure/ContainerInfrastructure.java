@@ -5,7 +5,9 @@ import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.lifecycle.Startables;
 import org.testcontainers.utility.DockerImageName;
 
-/** PostgreSQL 16 and Apache Kafka (KRaft) in containers, where a Docker engine is present. */
+/**
+ * PostgreSQL 16 and Apache Kafka (KRaft) in containers, where a Docker engine is present.
+ */
 final class ContainerInfrastructure implements Infrastructure {
 
 	private final PostgreSQLContainer<?> postgres = new PostgreSQLContainer<>(

@@ -12,8 +12,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Makes sure only one engine at a time runs on a data directory. The operating system releases the lock when the
- * process ends, however it ends, so a killed run never blocks the next one.
+ * Makes sure only one engine at a time runs on a data directory. The operating system
+ * releases the lock when the process ends, however it ends, so a killed run never blocks
+ * the next one.
  */
 public final class DataDirectoryLock {
 
@@ -39,11 +40,13 @@ public final class DataDirectoryLock {
 			if (lock == null) {
 				String holder = Files.readString(file, StandardCharsets.UTF_8).trim();
 				channel.close();
-				throw new IllegalStateException("port25-workflow is already running on " + dataDirectory.toAbsolutePath()
-						+ " (process " + holder + "). Stop it first (Ctrl-C in its terminal).");
+				throw new IllegalStateException(
+						"port25-workflow is already running on " + dataDirectory.toAbsolutePath() + " (process "
+								+ holder + "). Stop it first (Ctrl-C in its terminal).");
 			}
 			channel.truncate(0);
-			channel.write(ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)));
+			channel
+				.write(ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)));
 			channel.force(true);
 			return new DataDirectoryLock(channel, lock);
 		}

@@ -9,8 +9,9 @@ import java.nio.file.Path;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * PostgreSQL and Kafka as real servers on this machine, without a Docker engine. With a data directory they keep
- * their data there and listen on fixed ports; without one they use temporary directories and free ports.
+ * PostgreSQL and Kafka as real servers on this machine, without a Docker engine. With a
+ * data directory they keep their data there and listen on fixed ports; without one they
+ * use temporary directories and free ports.
  */
 public final class EmbeddedInfrastructure implements Infrastructure {
 
@@ -26,7 +27,10 @@ public final class EmbeddedInfrastructure implements Infrastructure {
 		this.temporaryDirectory = temporaryDirectory;
 	}
 
-	/** Servers that keep their data under {@code dataDirectory} and listen on the given ports. */
+	/**
+	 * Servers that keep their data under {@code dataDirectory} and listen on the given
+	 * ports.
+	 */
 	public static EmbeddedInfrastructure persistent(Path dataDirectory, LocalPorts ports) {
 		EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dataDirectory.resolve("postgres"),
 				ports.postgres());
@@ -35,8 +39,8 @@ public final class EmbeddedInfrastructure implements Infrastructure {
 	}
 
 	/**
-	 * Cleans up after a run on {@code dataDirectory} that was killed rather than stopped. Call it only while holding
-	 * the directory's {@link DataDirectoryLock}.
+	 * Cleans up after a run on {@code dataDirectory} that was killed rather than stopped.
+	 * Call it only while holding the directory's {@link DataDirectoryLock}.
 	 */
 	public static void recoverFromKilledRun(Path dataDirectory) {
 		EmbeddedPostgresServer.stopOrphanedServer(dataDirectory.resolve("postgres"));

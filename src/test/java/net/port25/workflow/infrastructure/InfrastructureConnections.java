@@ -8,8 +8,9 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Points the engine's DataSource and Kafka clients at an {@link Infrastructure} bean through Boot's connection
- * details, exactly as a Testcontainers {@code @ServiceConnection} would.
+ * Points the engine's DataSource and Kafka clients at an {@link Infrastructure} bean
+ * through Boot's connection details, exactly as a Testcontainers
+ * {@code @ServiceConnection} would.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class InfrastructureConnections {

@@ -22,15 +22,16 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The whole engine on real PostgreSQL and a real Kafka broker ({@link TestInfrastructure}), shared by every
- * integration test class in the JVM.
+ * The whole engine on real PostgreSQL and a real Kafka broker
+ * ({@link TestInfrastructure}), shared by every integration test class in the JVM.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import({ IntegrationTest.SharedInfrastructure.class, InfrastructureConnections.class, LocalTokens.AsTokenIssuer.class })
+@Import({ IntegrationTest.SharedInfrastructure.class, InfrastructureConnections.class,
+		LocalTokens.AsTokenIssuer.class })
 public @interface IntegrationTest {
 
 	@TestConfiguration(proxyBeanMethods = false)
@@ -42,7 +43,10 @@ public @interface IntegrationTest {
 			return TestInfrastructure.shared();
 		}
 
-		/** The ports the engine uses, recorded; the real implementation still receives every call. */
+		/**
+		 * The ports the engine uses, recorded; the real implementation still receives
+		 * every call.
+		 */
 		@Bean
 		@Primary
 		RecordingPorts recordingPorts(@Qualifier("outboundEvents") CustomerNotifier notifier,

@@ -17,8 +17,9 @@ import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 
 /**
- * A real single-node Kafka broker in KRaft mode (broker and controller in one), running in this JVM and speaking the
- * real protocol on {@code 127.0.0.1:port}. Its log directory is formatted once and reused on later starts.
+ * A real single-node Kafka broker in KRaft mode (broker and controller in one), running
+ * in this JVM and speaking the real protocol on {@code 127.0.0.1:port}. Its log directory
+ * is formatted once and reused on later starts.
  */
 final class LocalKafkaBroker implements AutoCloseable {
 
@@ -70,7 +71,9 @@ final class LocalKafkaBroker implements AutoCloseable {
 		return properties;
 	}
 
-	/** Formats a new log directory once; a formatted one keeps its cluster id and data. */
+	/**
+	 * Formats a new log directory once; a formatted one keeps its cluster id and data.
+	 */
 	private static void format(Path logDirectory, Properties properties) {
 		if (Files.exists(logDirectory.resolve("meta.properties"))) {
 			return;
@@ -83,8 +86,7 @@ final class LocalKafkaBroker implements AutoCloseable {
 			}
 			ByteArrayOutputStream output = new ByteArrayOutputStream();
 			int exitCode = StorageTool.execute(new String[] { "format", "--cluster-id", Uuid.randomUuid().toString(),
-					"--config", configFile.toString() },
-					new PrintStream(output, true, StandardCharsets.UTF_8));
+					"--config", configFile.toString() }, new PrintStream(output, true, StandardCharsets.UTF_8));
 			if (exitCode != 0) {
 				throw new IllegalStateException("Formatting the Kafka log directory " + logDirectory + " failed: "
 						+ output.toString(StandardCharsets.UTF_8));

@@ -22,8 +22,9 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
 /**
- * A signing key that lives only as long as the JVM, for the embedded development run and the tests: it issues
- * customer bearer tokens and verifies them. Production verifies tokens against the configured issuer instead.
+ * A signing key that lives only as long as the JVM, for the embedded development run and
+ * the tests: it issues customer bearer tokens and verifies them. Production verifies
+ * tokens against the configured issuer instead.
  */
 public final class LocalTokens {
 
@@ -71,7 +72,10 @@ public final class LocalTokens {
 		}
 	}
 
-	/** The local key as the application's token issuer and verifier: the embedded run and the tests import it. */
+	/**
+	 * The local key as the application's token issuer and verifier: the embedded run and
+	 * the tests import it.
+	 */
 	@TestConfiguration(proxyBeanMethods = false)
 	public static class AsTokenIssuer {
 

@@ -13,9 +13,10 @@ import net.port25.workflow.access.NetworkCommands;
 import net.port25.workflow.access.PortCommand;
 
 /**
- * Records what the engine says through its outbound ports, then hands it on to the real implementation (the
- * outbox), so that process tests can assert on it while everything still crosses Kafka as in production. Shared by
- * all integration tests: filter by request reference or service id.
+ * Records what the engine says through its outbound ports, then hands it on to the real
+ * implementation (the outbox), so that process tests can assert on it while everything
+ * still crosses Kafka as in production. Shared by all integration tests: filter by
+ * request reference or service id.
  */
 public class RecordingPorts implements CustomerNotifier, NetworkCommands, AccessChangePublisher {
 

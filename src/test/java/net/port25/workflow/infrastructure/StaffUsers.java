@@ -15,7 +15,8 @@ public final class StaffUsers {
 
 		/** The value of an {@code Authorization} header with these credentials. */
 		public String basicAuthorization() {
-			return "Basic " + Base64.getEncoder().encodeToString((id + ":" + password).getBytes(StandardCharsets.UTF_8));
+			return "Basic "
+					+ Base64.getEncoder().encodeToString((id + ":" + password).getBytes(StandardCharsets.UTF_8));
 		}
 
 	}
@@ -23,7 +24,10 @@ public final class StaffUsers {
 	private StaffUsers() {
 	}
 
-	/** A new user in these groups (none: staff outside every port 25 group); missing groups are created. */
+	/**
+	 * A new user in these groups (none: staff outside every port 25 group); missing
+	 * groups are created.
+	 */
 	public static StaffUser create(IdentityService identityService, String prefix, String... groups) {
 		String userId = (prefix + "-" + UUID.randomUUID()).toLowerCase();
 		String password = "secret-" + userId;

@@ -6,9 +6,9 @@ import org.springframework.boot.SpringApplication;
 import org.testcontainers.DockerClientFactory;
 
 /**
- * The servers integration tests run against, started once per test JVM: containers where a Docker engine is
- * present, embedded servers otherwise; the same tests either way. {@code PORT25_TEST_INFRASTRUCTURE=embedded} or
- * {@code containers} forces one.
+ * The servers integration tests run against, started once per test JVM: containers where
+ * a Docker engine is present, embedded servers otherwise; the same tests either way.
+ * {@code PORT25_TEST_INFRASTRUCTURE=embedded} or {@code containers} forces one.
  */
 public final class TestInfrastructure {
 
@@ -22,7 +22,8 @@ public final class TestInfrastructure {
 	public static synchronized Infrastructure shared() {
 		if (shared == null) {
 			shared = start();
-			// after every test application context has closed, so that no engine outlives its database
+			// after every test application context has closed, so that no engine outlives
+			// its database
 			SpringApplication.getShutdownHandlers().add(shared::close);
 		}
 		return shared;

@@ -12,8 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * A browser's session with Tasklist: logged in through the webapps' login, carrying their session cookie and CSRF
- * token on every call, as the Tasklist front end does.
+ * A browser's session with Tasklist: logged in through the webapps' login, carrying their
+ * session cookie and CSRF token on every call, as the Tasklist front end does.
  */
 public final class WebappSession {
 
@@ -25,7 +25,10 @@ public final class WebappSession {
 
 	private WebappSession(int port) {
 		this.origin = "http://localhost:" + port;
-		this.browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).cookieHandler(cookies).build();
+		this.browser = HttpClient.newBuilder()
+			.followRedirects(HttpClient.Redirect.NORMAL)
+			.cookieHandler(cookies)
+			.build();
 	}
 
 	/** Opens Tasklist and logs in; fails unless the login is accepted. */
@@ -34,8 +37,8 @@ public final class WebappSession {
 		session.get("/camunda/app/tasklist/");
 		HttpResponse<String> login = session.send(session.request("/camunda/api/admin/auth/user/default/login/tasklist")
 			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString("username=" + encode(user.id()) + "&password="
-					+ encode(user.password()))));
+			.POST(HttpRequest.BodyPublishers
+				.ofString("username=" + encode(user.id()) + "&password=" + encode(user.password()))));
 		if (login.statusCode() != 200) {
 			throw new IllegalStateException("Tasklist login of " + user.id() + " answered " + login.statusCode());
 		}

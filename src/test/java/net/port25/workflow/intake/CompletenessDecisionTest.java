@@ -25,8 +25,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The real {@code bpmn/request-completeness.dmn} on Camunda's standalone DMN engine (FEEL scala, as in the process
- * engine), fed and read by the same code as in production.
+ * The real {@code bpmn/request-completeness.dmn} on Camunda's standalone DMN engine (FEEL
+ * scala, as in the process engine), fed and read by the same code as in production.
  */
 class CompletenessDecisionTest {
 
@@ -77,9 +77,8 @@ class CompletenessDecisionTest {
 
 	@Test
 	void asksForTheServiceType() {
-		assertThat(missingFacts(without(complete(), "serviceType")))
-			.containsExactly(new MissingFact("serviceType",
-					"Which of our services is the request for: cVirtual, cMetal or iColocation?"));
+		assertThat(missingFacts(without(complete(), "serviceType"))).containsExactly(new MissingFact("serviceType",
+				"Which of our services is the request for: cVirtual, cMetal or iColocation?"));
 	}
 
 	@Test
@@ -229,16 +228,17 @@ class CompletenessDecisionTest {
 
 	@Test
 	void takesNoForAnAnswerOnMailAuthentication() {
-		RequestFacts facts = with(with(with(with(complete(), "spfConfigured", false), "dkimConfigured", false),
-				"dmarcConfigured", false), "rdnsConfigured", false);
+		RequestFacts facts = with(
+				with(with(with(complete(), "spfConfigured", false), "dkimConfigured", false), "dmarcConfigured", false),
+				"rdnsConfigured", false);
 
 		assertThat(missingFacts(facts)).isEmpty();
 	}
 
 	@Test
 	void asksWhyPorts465And587CannotBeUsed() {
-		assertOnlyMissing(without(complete(), "submissionPortsInsufficientReason"),
-				"submissionPortsInsufficientReason", "ports 465/587");
+		assertOnlyMissing(without(complete(), "submissionPortsInsufficientReason"), "submissionPortsInsufficientReason",
+				"ports 465/587");
 	}
 
 	@Test
@@ -305,7 +305,10 @@ class CompletenessDecisionTest {
 		}
 	}
 
-	/** These facts with one of them, named as in the contract, replaced by the value as JSON would carry it. */
+	/**
+	 * These facts with one of them, named as in the contract, replaced by the value as
+	 * JSON would carry it.
+	 */
 	static RequestFacts with(RequestFacts facts, String field, Object value) {
 		ObjectNode json = objectMapper.valueToTree(facts);
 		assertThat(json.has(field)).as("RequestFacts has a field named %s", field).isTrue();

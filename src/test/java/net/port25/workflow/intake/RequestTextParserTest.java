@@ -23,7 +23,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class RequestTextParserTest {
 
-	/** The contract example, one label per entry, so that the layout variations below say the same thing. */
+	/**
+	 * The contract example, one label per entry, so that the layout variations below say
+	 * the same thing.
+	 */
 	private static final List<String> EXAMPLE_LINES = List.of("Service Type: cVirtual",
 			"Service ID / Device ID: VS-22817", "Hostname: relay.example-shop.com", "IP Address(es): 203.0.113.40",
 			"Reason port 25 is needed: Our order system runs its own MTA for order confirmations",
@@ -38,11 +41,11 @@ class RequestTextParserTest {
 
 	private static final RequestFacts EXAMPLE_FACTS = new RequestFacts(ServiceType.C_VIRTUAL, "VS-22817",
 			"relay.example-shop.com", List.of("203.0.113.40"),
-			"Our order system runs its own MTA for order confirmations", "Magento 2 shop", "Exim 4.96",
-			"transactional", List.of("example-shop.com"), "https://example-shop.com", null, 300L, 9000L,
-			RecipientType.OWN_CUSTOMERS, "customers who placed an order",
-			"rate limit 60/min, fail2ban on SMTP AUTH, queue alerts", true, true, false, true,
-			"The shop's hosting plan has no relay; we deliver directly", "DMARC will be added before go-live");
+			"Our order system runs its own MTA for order confirmations", "Magento 2 shop", "Exim 4.96", "transactional",
+			List.of("example-shop.com"), "https://example-shop.com", null, 300L, 9000L, RecipientType.OWN_CUSTOMERS,
+			"customers who placed an order", "rate limit 60/min, fail2ban on SMTP AUTH, queue alerts", true, true,
+			false, true, "The shop's hosting plan has no relay; we deliver directly",
+			"DMARC will be added before go-live");
 
 	@Test
 	void keepsOnlyIpLiteralsAsAddresses() {
@@ -139,9 +142,9 @@ class RequestTextParserTest {
 	}
 
 	@ParameterizedTest
-	@CsvSource({ "Yes, true", "No, false", "yes, true", "no, false", "YES, true", "y, true", "N, false",
-			"true, true", "False, false", "configured, true", "done, true", "not configured, false",
-			"Not yet, false", "N/A, ", "Yes / No, ", "maybe, " })
+	@CsvSource({ "Yes, true", "No, false", "yes, true", "no, false", "YES, true", "y, true", "N, false", "true, true",
+			"False, false", "configured, true", "done, true", "not configured, false", "Not yet, false", "N/A, ",
+			"Yes / No, ", "maybe, " })
 	void readsYesAndNoAnswers(String answer, Boolean expected) {
 		RequestFacts facts = RequestTextParser.parse("SPF configured: " + answer + " DKIM configured: Yes");
 
@@ -149,9 +152,10 @@ class RequestTextParserTest {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', quoteCharacter = '"', value = { "300 | 300", "9,000 | 9000", "9.000 | 9000", "1 200 | 1200",
-			"9'000 | 9000", "1,200,000 | 1200000", "5k | 5000", "1.5K | 1500", "about 300 | 300", "~300 | 300",
-			"300 per day | 300", "100-200 | 200", "100 - 200 | 200", "5k-10k | 10000", "lots | ", "2.5 | " })
+	@CsvSource(delimiter = '|', quoteCharacter = '"',
+			value = { "300 | 300", "9,000 | 9000", "9.000 | 9000", "1 200 | 1200", "9'000 | 9000",
+					"1,200,000 | 1200000", "5k | 5000", "1.5K | 1500", "about 300 | 300", "~300 | 300",
+					"300 per day | 300", "100-200 | 200", "100 - 200 | 200", "5k-10k | 10000", "lots | ", "2.5 | " })
 	void readsVolumes(String volume, Long expected) {
 		RequestFacts facts = RequestTextParser.parse("Expected daily volume: " + volume + " Recipient type: public");
 
@@ -171,10 +175,8 @@ class RequestTextParserTest {
 			.parse("IP Address(es): 203.0.113.40, 203.0.113.41 203.0.113.42;203.0.113.43 "
 					+ "Sending domain(s): example-shop.com, mail.example-shop.com and example.org");
 
-		assertThat(facts.ipAddresses()).containsExactly("203.0.113.40", "203.0.113.41", "203.0.113.42",
-				"203.0.113.43");
-		assertThat(facts.sendingDomains()).containsExactly("example-shop.com", "mail.example-shop.com",
-				"example.org");
+		assertThat(facts.ipAddresses()).containsExactly("203.0.113.40", "203.0.113.41", "203.0.113.42", "203.0.113.43");
+		assertThat(facts.sendingDomains()).containsExactly("example-shop.com", "mail.example-shop.com", "example.org");
 	}
 
 	@Test

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The real {@code bpmn/request-risk.dmn} on Camunda's standalone DMN engine (FEEL scala, as in the process engine),
- * fed and read by the same code as in production.
+ * The real {@code bpmn/request-risk.dmn} on Camunda's standalone DMN engine (FEEL scala,
+ * as in the process engine), fed and read by the same code as in production.
  */
 class RiskDecisionTest {
 
@@ -111,8 +111,9 @@ class RiskDecisionTest {
 
 	@Test
 	void leavesUnansweredMailAuthenticationToTheCompletenessDecision() {
-		RequestFacts facts = without(without(without(without(unremarkable(), "spfConfigured"), "dkimConfigured"),
-				"dmarcConfigured"), "rdnsConfigured");
+		RequestFacts facts = without(
+				without(without(without(unremarkable(), "spfConfigured"), "dkimConfigured"), "dmarcConfigured"),
+				"rdnsConfigured");
 
 		assertThat(findings(facts)).isEmpty();
 	}
@@ -205,9 +206,8 @@ class RiskDecisionTest {
 	void evaluatesTheDeployedDecisionByItsKey() {
 		RequestFacts facts = with(unremarkable(), "recipientType", "public");
 		DecisionService decisionService = mock(DecisionService.class, RETURNS_DEEP_STUBS);
-		given(decisionService.evaluateDecisionByKey("request-risk")
-			.variables(RiskDecision.inputs(facts, 1))
-			.evaluate()).willReturn(dmnEngine.evaluateDecision(decision, RiskDecision.inputs(facts, 1)));
+		given(decisionService.evaluateDecisionByKey("request-risk").variables(RiskDecision.inputs(facts, 1)).evaluate())
+			.willReturn(dmnEngine.evaluateDecision(decision, RiskDecision.inputs(facts, 1)));
 
 		assertThat(new RiskDecision(decisionService).findings(facts, 1)).extracting(Finding::code)
 			.containsExactly("PUBLIC_RECIPIENTS", "PREVIOUSLY_REVOKED");
@@ -226,7 +226,10 @@ class RiskDecisionTest {
 		return findings(facts).stream().map((finding) -> tuple(finding.code(), finding.severity())).toList();
 	}
 
-	/** The complete iColocation request of the contract's examples: own customers, everything configured. */
+	/**
+	 * The complete iColocation request of the contract's examples: own customers,
+	 * everything configured.
+	 */
 	private static RequestFacts unremarkable() {
 		try {
 			byte[] event = ContractExamples.read("submitted-icolocation.json");
@@ -241,7 +244,10 @@ class RiskDecisionTest {
 		return with(with(facts, "expectedDailyVolume", daily), "expectedMonthlyVolume", monthly);
 	}
 
-	/** These facts with one of them, named as in the contract, replaced by the value as JSON would carry it. */
+	/**
+	 * These facts with one of them, named as in the contract, replaced by the value as
+	 * JSON would carry it.
+	 */
 	private static RequestFacts with(RequestFacts facts, String field, Object value) {
 		ObjectNode json = objectMapper.valueToTree(facts);
 		assertThat(json.has(field)).as("RequestFacts has a field named %s", field).isTrue();

@@ -22,7 +22,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** With Camunda authorization on, each staff group sees its own tasks in Tasklist and no others. */
+/**
+ * With Camunda authorization on, each staff group sees its own tasks in Tasklist and no
+ * others.
+ */
 @IntegrationTest
 class CamundaAuthorizationsIntegrationTests {
 
@@ -106,7 +109,8 @@ class CamundaAuthorizationsIntegrationTests {
 			grants.grantStaffGroups();
 		}
 		assertThat(authorizationService.isUserAuthorized("lead-" + System.nanoTime(), List.of(review.leadGroup()),
-				Permissions.READ, Resources.FILTER, Authorization.ANY)).isTrue();
+				Permissions.READ, Resources.FILTER, Authorization.ANY))
+			.isTrue();
 	}
 
 	/** What the user's Tasklist lists: every task of every filter the user may read. */

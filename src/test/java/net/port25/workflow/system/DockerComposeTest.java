@@ -35,15 +35,14 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * Static checks of {@code docker-compose.yml}: there is no Docker engine in the build, so the file is parsed
- * and its wiring is compared with what the engine really understands.
+ * Static checks of {@code docker-compose.yml}: there is no Docker engine in the build, so
+ * the file is parsed and its wiring is compared with what the engine really understands.
  */
 class DockerComposeTest {
 
 	private static final Path COMPOSE_FILE = Path.of("docker-compose.yml");
 
-	private static final List<String> METADATA_RESOURCES = List.of(
-			"META-INF/spring-configuration-metadata.json",
+	private static final List<String> METADATA_RESOURCES = List.of("META-INF/spring-configuration-metadata.json",
 			"META-INF/additional-spring-configuration-metadata.json");
 
 	/** Engine variables read by the JVM itself, not by Spring configuration binding. */
@@ -73,10 +72,9 @@ class DockerComposeTest {
 			String image = String.valueOf(map(definition).get("image"));
 			String tag = image.substring(image.lastIndexOf('/') + 1);
 			assertThat(tag).as("image of service %s", name).contains(":");
-			assertThat(tag.substring(tag.indexOf(':') + 1))
-					.as("tag of service %s", name)
-					.isNotBlank()
-					.isNotEqualToIgnoringCase("latest");
+			assertThat(tag.substring(tag.indexOf(':') + 1)).as("tag of service %s", name)
+				.isNotBlank()
+				.isNotEqualToIgnoringCase("latest");
 		});
 		assertThat(image("postgres")).startsWith("postgres:16.");
 		assertThat(image("engine")).startsWith("port25-workflow:");
@@ -86,9 +84,8 @@ class DockerComposeTest {
 	void runsKafkaInKraftModeWithoutZookeeper() {
 		assertThat(image("kafka")).startsWith("apache/kafka:");
 		Map<String, String> kafka = environment("kafka");
-		assertThat(Arrays.stream(kafka.getOrDefault("KAFKA_PROCESS_ROLES", "").split(","))
-						.map(String::trim))
-				.contains("broker", "controller");
+		assertThat(Arrays.stream(kafka.getOrDefault("KAFKA_PROCESS_ROLES", "").split(",")).map(String::trim))
+			.contains("broker", "controller");
 		assertThat(kafka).doesNotContainKey("KAFKA_ZOOKEEPER_CONNECT");
 		services().forEach((name, definition) -> {
 			assertThat(name).doesNotContainIgnoringCase("zookeeper");
@@ -103,17 +100,17 @@ class DockerComposeTest {
 
 		assertThat(variables).isNotEmpty();
 		assertThat(unknownVariables(variables))
-				.as("engine variables that match no property in any spring-configuration-metadata.json")
-				.isEmpty();
+			.as("engine variables that match no property in any spring-configuration-metadata.json")
+			.isEmpty();
 	}
 
 	@Test
 	void reportsAMisspelledVariableAsUnknown() throws IOException {
 		assertThat(unknownVariables(List.of("SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_URLL")))
-				.containsExactly("SPRING_DATASOURCE_URLL");
-		assertThat(unknownVariables(List.of(
-						"SPRING_KAFKA_BOOTSTRAPSERVERS", "SPRING_KAFKA_BOOTSTRAP_SERVERS", "SPRING_KAFKA_BOOTSTRAP_SERVER")))
-				.containsExactly("SPRING_KAFKA_BOOTSTRAP_SERVER");
+			.containsExactly("SPRING_DATASOURCE_URLL");
+		assertThat(unknownVariables(List.of("SPRING_KAFKA_BOOTSTRAPSERVERS", "SPRING_KAFKA_BOOTSTRAP_SERVERS",
+				"SPRING_KAFKA_BOOTSTRAP_SERVER")))
+			.containsExactly("SPRING_KAFKA_BOOTSTRAP_SERVER");
 	}
 
 	@Test
@@ -124,7 +121,7 @@ class DockerComposeTest {
 			}
 		}));
 		assertThat(environment("engine").get("SPRING_DATASOURCE_PASSWORD"))
-				.isEqualTo(environment("postgres").get("POSTGRES_PASSWORD"));
+			.isEqualTo(environment("postgres").get("POSTGRES_PASSWORD"));
 	}
 
 	@Test
@@ -132,12 +129,11 @@ class DockerComposeTest {
 		Map<String, Object> engine = map(services().get("engine"));
 		Map<String, Object> dependsOn = map(engine.get("depends_on"));
 		for (String dependency : List.of("postgres", "kafka")) {
-			assertThat(map(dependsOn.get(dependency)))
-					.as("engine depends_on %s", dependency)
-					.containsEntry("condition", "service_healthy");
+			assertThat(map(dependsOn.get(dependency))).as("engine depends_on %s", dependency)
+				.containsEntry("condition", "service_healthy");
 			assertThat(map(services().get(dependency)))
-					.as("service %s needs a healthcheck to become healthy", dependency)
-					.containsKey("healthcheck");
+				.as("service %s needs a healthcheck to become healthy", dependency)
+				.containsKey("healthcheck");
 		}
 		assertThat(list(engine.get("ports"))).map(String::valueOf).contains("8080:8080");
 		assertThat(environment("engine")).containsEntry("SPRING_PROFILES_ACTIVE", "production");
@@ -146,7 +142,8 @@ class DockerComposeTest {
 	@Test
 	void givesTheProductionProfileEverythingItsSafetyCheckAsksFor() throws IOException {
 		Map<String, Object> variables = new LinkedHashMap<>();
-		// what an operator passes for every ${NAME:?...}: a value that is present, strong and its own
+		// what an operator passes for every ${NAME:?...}: a value that is present, strong
+		// and its own
 		environment("engine").forEach((name, value) -> variables.put(name,
 				REQUIRED_REFERENCE.matcher(value).replaceAll("https://" + name.toLowerCase(Locale.ROOT) + "/Xq7!vR2")));
 		StandardEnvironment engine = new StandardEnvironment();
@@ -154,13 +151,14 @@ class DockerComposeTest {
 				new ClassPathResource("application-production.yaml"))) {
 			engine.getPropertySources().addLast(source);
 		}
-		engine.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-				new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables));
+		engine.getPropertySources()
+			.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new SystemEnvironmentPropertySource(
+					StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables));
 		ConfigurationPropertySources.attach(engine);
 
 		assertThatNoException().isThrownBy(() -> ProductionSafetyCheck.check(engine));
 		assertThat(engine.getProperty(ProductionSafetyCheck.ISSUER_URI))
-				.isEqualTo(variables.get("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI"));
+			.isEqualTo(variables.get("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI"));
 	}
 
 	private Set<String> unknownVariables(Collection<String> variables) throws IOException {
@@ -170,7 +168,10 @@ class DockerComposeTest {
 		return unknown;
 	}
 
-	/** The environment-variable form of every property described by configuration metadata on the classpath. */
+	/**
+	 * The environment-variable form of every property described by configuration metadata
+	 * on the classpath.
+	 */
 	private Set<String> knownEnvironmentVariables() throws IOException {
 		ObjectMapper json = new ObjectMapper();
 		Set<String> known = new TreeSet<>();
@@ -188,15 +189,12 @@ class DockerComposeTest {
 	}
 
 	/**
-	 * Spring Boot relaxed binding (as in its {@code SystemEnvironmentPropertyMapper}): {@code a.b-c[0].d} is bound
-	 * from {@code A_BC_0_D} (canonical, dashes removed) and from {@code A_B_C_0_D} (legacy, dashes as underscores).
+	 * Spring Boot relaxed binding (as in its {@code SystemEnvironmentPropertyMapper}):
+	 * {@code a.b-c[0].d} is bound from {@code A_BC_0_D} (canonical, dashes removed) and
+	 * from {@code A_B_C_0_D} (legacy, dashes as underscores).
 	 */
 	private static Set<String> toEnvironmentVariables(String propertyName) {
-		String underscored = propertyName
-				.replace("[", "_")
-				.replace("]", "")
-				.replace(".", "_")
-				.toUpperCase(Locale.ROOT);
+		String underscored = propertyName.replace("[", "_").replace("]", "").replace(".", "_").toUpperCase(Locale.ROOT);
 		return Set.copyOf(List.of(underscored.replace("-", ""), underscored.replace('-', '_')));
 	}
 
@@ -208,14 +206,18 @@ class DockerComposeTest {
 		return String.valueOf(map(services().get(service)).get("image"));
 	}
 
-	/** A service's environment, in either the mapping or the {@code NAME=value} list syntax. */
+	/**
+	 * A service's environment, in either the mapping or the {@code NAME=value} list
+	 * syntax.
+	 */
 	private Map<String, String> environment(String service) {
 		Object environment = map(services().get(service)).get("environment");
 		Map<String, String> variables = new LinkedHashMap<>();
 		if (environment instanceof Map<?, ?> mapping) {
-			mapping.forEach((name, value) ->
-					variables.put(String.valueOf(name), value == null ? "" : String.valueOf(value)));
-		} else {
+			mapping.forEach(
+					(name, value) -> variables.put(String.valueOf(name), value == null ? "" : String.valueOf(value)));
+		}
+		else {
 			for (Object entry : list(environment)) {
 				String[] nameAndValue = String.valueOf(entry).split("=", 2);
 				variables.put(nameAndValue[0], nameAndValue.length > 1 ? nameAndValue[1] : "");
@@ -237,4 +239,5 @@ class DockerComposeTest {
 		assertThat(node).isInstanceOf(List.class);
 		return (List<?>) node;
 	}
+
 }

@@ -24,8 +24,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Completing a staff task through {@code /engine-rest} with values the policy refuses is a 400 naming the reason, and
- * the task stays open; errors that are not such refusals keep Camunda's own answers.
+ * Completing a staff task through {@code /engine-rest} with values the policy refuses is
+ * a 400 naming the reason, and the task stays open; errors that are not such refusals
+ * keep Camunda's own answers.
  */
 @IntegrationTest
 class EngineRestTaskCompletionIntegrationTests {
@@ -63,11 +64,12 @@ class EngineRestTaskCompletionIntegrationTests {
 	void answersARejectionWithoutReasonWith400AndKeepsTheReviewOpen() throws Exception {
 		Task review = reviewTask();
 
-		HttpResponse<String> response = complete(review.getId(), "{\"variables\":{\"decision\":{\"value\":\"reject\"}}}");
+		HttpResponse<String> response = complete(review.getId(),
+				"{\"variables\":{\"decision\":{\"value\":\"reject\"}}}");
 
 		assertThat(response.statusCode()).isEqualTo(400);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/json"));
 		assertThat(objectMapper.readTree(response.body()).path("message").asText())
 			.isEqualTo("a rejection needs a reason");
 		assertThat(taskService.createTaskQuery().taskId(review.getId()).count()).isEqualTo(1);
@@ -98,8 +100,9 @@ class EngineRestTaskCompletionIntegrationTests {
 		Task review = reviewTask();
 		WebappSession tasklist = WebappSession.logIn(port, reviewer);
 
-		HttpResponse<String> response = tasklist.postJson("/camunda/api/engine/engine/default/task/" + review.getId()
-				+ "/submit-form", "{\"variables\":{\"decision\":{\"value\":\"reject\"}}}");
+		HttpResponse<String> response = tasklist.postJson(
+				"/camunda/api/engine/engine/default/task/" + review.getId() + "/submit-form",
+				"{\"variables\":{\"decision\":{\"value\":\"reject\"}}}");
 
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(objectMapper.readTree(response.body()).path("message").asText())
@@ -124,8 +127,8 @@ class EngineRestTaskCompletionIntegrationTests {
 	}
 
 	private HttpResponse<String> complete(String taskId, String body) throws Exception {
-		return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/engine-rest/task/" + taskId
-				+ "/complete"))
+		return http.send(HttpRequest
+			.newBuilder(URI.create("http://localhost:" + port + "/engine-rest/task/" + taskId + "/complete"))
 			.header("Authorization", reviewer.basicAuthorization())
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body))

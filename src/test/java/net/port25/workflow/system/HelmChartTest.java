@@ -19,8 +19,8 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * Lints and renders {@code helm/port25-workflow} with the Helm library bundled in helm-java (no cluster, no
- * helm binary) and checks the rendered manifests.
+ * Lints and renders {@code helm/port25-workflow} with the Helm library bundled in
+ * helm-java (no cluster, no helm binary) and checks the rendered manifests.
  */
 class HelmChartTest {
 
@@ -32,11 +32,8 @@ class HelmChartTest {
 
 	private static final String ISSUER = "https://login.example.net/realms/port25";
 
-	private static final List<String> SECRET_VARIABLES = List.of(
-			"SPRING_DATASOURCE_USERNAME",
-			"SPRING_DATASOURCE_PASSWORD",
-			"CAMUNDA_BPM_ADMIN_USER_ID",
-			"CAMUNDA_BPM_ADMIN_USER_PASSWORD");
+	private static final List<String> SECRET_VARIABLES = List.of("SPRING_DATASOURCE_USERNAME",
+			"SPRING_DATASOURCE_PASSWORD", "CAMUNDA_BPM_ADMIN_USER_ID", "CAMUNDA_BPM_ADMIN_USER_PASSWORD");
 
 	/** A release with three replicas and the chart's defaults otherwise. */
 	private static List<Map<String, Object>> release;
@@ -69,8 +66,7 @@ class HelmChartTest {
 
 	@Test
 	void refusesTheLatestImageTag() {
-		assertThatThrownBy(() -> validRelease().set("image.tag", "latest").call())
-				.hasMessageContaining("image.tag");
+		assertThatThrownBy(() -> validRelease().set("image.tag", "latest").call()).hasMessageContaining("image.tag");
 	}
 
 	@Test
@@ -78,15 +74,15 @@ class HelmChartTest {
 		Map<String, Object> container = container();
 
 		assertThat(httpGet(container, "startupProbe")).containsEntry("path", "/actuator/health/liveness")
-				.containsEntry("port", "http");
+			.containsEntry("port", "http");
 		assertThat(httpGet(container, "livenessProbe")).containsEntry("path", "/actuator/health/liveness")
-				.containsEntry("port", "http");
+			.containsEntry("port", "http");
 		assertThat(httpGet(container, "readinessProbe")).containsEntry("path", "/actuator/health/readiness")
-				.containsEntry("port", "http");
+			.containsEntry("port", "http");
 		assertThat((Integer) map(container.get("startupProbe")).get("failureThreshold")).isGreaterThanOrEqualTo(30);
 		assertThat(list(container.get("ports"))).singleElement()
-				.satisfies(port -> assertThat(map(port)).containsEntry("name", "http")
-						.containsEntry("containerPort", 8080));
+			.satisfies(
+					port -> assertThat(map(port)).containsEntry("name", "http").containsEntry("containerPort", 8080));
 	}
 
 	@Test
@@ -94,11 +90,14 @@ class HelmChartTest {
 		Map<String, Object> pod = map(podSpec().get("securityContext"));
 		Map<String, Object> container = map(container().get("securityContext"));
 
-		assertThat(pod).containsEntry("runAsNonRoot", true).containsEntry("runAsUser", 10001)
-				.containsEntry("runAsGroup", 10001).containsEntry("fsGroup", 10001);
-		assertThat(container).containsEntry("runAsNonRoot", true).containsEntry("readOnlyRootFilesystem", true)
-				.containsEntry("allowPrivilegeEscalation", false)
-				.containsEntry("seccompProfile", Map.of("type", "RuntimeDefault"));
+		assertThat(pod).containsEntry("runAsNonRoot", true)
+			.containsEntry("runAsUser", 10001)
+			.containsEntry("runAsGroup", 10001)
+			.containsEntry("fsGroup", 10001);
+		assertThat(container).containsEntry("runAsNonRoot", true)
+			.containsEntry("readOnlyRootFilesystem", true)
+			.containsEntry("allowPrivilegeEscalation", false)
+			.containsEntry("seccompProfile", Map.of("type", "RuntimeDefault"));
 		assertThat(map(container.get("capabilities"))).containsEntry("drop", List.of("ALL"));
 	}
 
@@ -119,30 +118,29 @@ class HelmChartTest {
 			Map<String, Object> entry = env(variable);
 			assertThat(entry).as(variable).doesNotContainKey("value");
 			assertThat(map(map(entry.get("valueFrom")).get("secretKeyRef"))).as(variable)
-					.containsEntry("name", SECRET)
-					.hasEntrySatisfying("key", key -> assertThat((String) key).isNotBlank());
+				.containsEntry("name", SECRET)
+				.hasEntrySatisfying("key", key -> assertThat((String) key).isNotBlank());
 		}
 		assertThat(map(map(env("SPRING_DATASOURCE_PASSWORD").get("valueFrom")).get("secretKeyRef")))
-				.containsEntry("key", "database-password");
+			.containsEntry("key", "database-password");
 	}
 
 	@Test
 	void readsCredentialsFromConfigurableSecretKeys() {
-		List<Map<String, Object>> manifests = parse(validRelease()
-				.set("existingSecret.keys.adminUserPassword", "camunda-admin-password").call());
+		List<Map<String, Object>> manifests = parse(
+				validRelease().set("existingSecret.keys.adminUserPassword", "camunda-admin-password").call());
 
 		Map<String, Object> entry = env(manifests, "CAMUNDA_BPM_ADMIN_USER_PASSWORD");
 
-		assertThat(map(map(entry.get("valueFrom")).get("secretKeyRef")))
-				.containsEntry("key", "camunda-admin-password");
+		assertThat(map(map(entry.get("valueFrom")).get("secretKeyRef"))).containsEntry("key", "camunda-admin-password");
 	}
 
 	@Test
 	void neverPutsAPasswordInAPlainValue() {
 		assertThat(envEntries(release))
-				.filteredOn(entry -> String.valueOf(entry.get("name")).toUpperCase().contains("PASSWORD"))
-				.hasSizeGreaterThanOrEqualTo(2)
-				.allSatisfy(entry -> assertThat(entry).doesNotContainKey("value").containsKey("valueFrom"));
+			.filteredOn(entry -> String.valueOf(entry.get("name")).toUpperCase().contains("PASSWORD"))
+			.hasSizeGreaterThanOrEqualTo(2)
+			.allSatisfy(entry -> assertThat(entry).doesNotContainKey("value").containsKey("valueFrom"));
 	}
 
 	@Test
@@ -155,9 +153,8 @@ class HelmChartTest {
 
 	@Test
 	void appendsExtraEnvironmentFromValues() {
-		List<Map<String, Object>> manifests = parse(validRelease()
-				.set("extraEnv[0].name", "LOGGING_LEVEL_ROOT")
-				.set("extraEnv[0].value", "WARN").call());
+		List<Map<String, Object>> manifests = parse(
+				validRelease().set("extraEnv[0].name", "LOGGING_LEVEL_ROOT").set("extraEnv[0].value", "WARN").call());
 
 		assertThat(env(manifests, "LOGGING_LEVEL_ROOT")).containsEntry("value", "WARN");
 	}
@@ -166,32 +163,31 @@ class HelmChartTest {
 	void mountsTheConfigMapAsAdditionalSpringConfiguration() {
 		assertThat(env("SPRING_CONFIG_ADDITIONAL_LOCATION")).containsEntry("value", "optional:file:/config/");
 		assertThat(volumeMount("config")).containsEntry("mountPath", "/config");
-		assertThat(map(volume("config").get("configMap")))
-				.containsEntry("name", metadata(resource("ConfigMap")).get("name"));
+		assertThat(map(volume("config").get("configMap"))).containsEntry("name",
+				metadata(resource("ConfigMap")).get("name"));
 	}
 
 	@Test
 	void configuresTheTopicsInTheApplicationYaml() {
 		Map<String, Object> data = map(resource("ConfigMap").get("data"));
 		Map<String, Object> applicationYaml = new Yaml(new SafeConstructor(new LoaderOptions()))
-				.load((String) data.get("application.yaml"));
+			.load((String) data.get("application.yaml"));
 
-		assertThat(map(map(applicationYaml.get("port25")).get("topics")))
-				.containsEntry("requests", "port25.requests")
-				.containsEntry("dashboard-toggles", "port25.dashboard.toggles")
-				.containsEntry("abuse-events", "port25.abuse.events")
-				.containsEntry("replies", "port25.replies")
-				.containsEntry("network-commands", "port25.network.commands")
-				.containsEntry("access-changes", "port25.access.changes")
-				.containsEntry("partitions", 6)
-				.containsEntry("replication-factor", 3);
+		assertThat(map(map(applicationYaml.get("port25")).get("topics"))).containsEntry("requests", "port25.requests")
+			.containsEntry("dashboard-toggles", "port25.dashboard.toggles")
+			.containsEntry("abuse-events", "port25.abuse.events")
+			.containsEntry("replies", "port25.replies")
+			.containsEntry("network-commands", "port25.network.commands")
+			.containsEntry("access-changes", "port25.access.changes")
+			.containsEntry("partitions", 6)
+			.containsEntry("replication-factor", 3);
 	}
 
 	@Test
 	void rollsThePodsWhenTheConfigurationChanges() {
 		String checksum = checksum(release);
-		String changed = checksum(parse(validRelease().set("replicaCount", "3")
-				.set("config.port25.topics.partitions", "12").call()));
+		String changed = checksum(
+				parse(validRelease().set("replicaCount", "3").set("config.port25.topics.partitions", "12").call()));
 
 		assertThat(checksum).matches("[0-9a-f]{64}");
 		assertThat(changed).matches("[0-9a-f]{64}").isNotEqualTo(checksum);
@@ -203,7 +199,7 @@ class HelmChartTest {
 
 		assertThat(service).containsEntry("type", "ClusterIP");
 		assertThat(list(service.get("ports"))).singleElement()
-				.satisfies(port -> assertThat(map(port)).containsEntry("port", 8080).containsEntry("targetPort", "http"));
+			.satisfies(port -> assertThat(map(port)).containsEntry("port", 8080).containsEntry("targetPort", "http"));
 		assertThat(podLabels()).containsAllEntriesOf(map(service.get("selector")));
 	}
 
@@ -213,7 +209,7 @@ class HelmChartTest {
 
 		assertThat(serviceAccount).containsEntry("automountServiceAccountToken", false);
 		assertThat(podSpec()).containsEntry("serviceAccountName", metadata(serviceAccount).get("name"))
-				.containsEntry("automountServiceAccountToken", false);
+			.containsEntry("automountServiceAccountToken", false);
 	}
 
 	@Test
@@ -226,21 +222,20 @@ class HelmChartTest {
 
 	@Test
 	void usesMaxUnavailableInsteadOfMinAvailableWhenSet() {
-		List<Map<String, Object>> manifests = parse(validRelease()
-				.set("podDisruptionBudget.maxUnavailable", "1").call());
+		List<Map<String, Object>> manifests = parse(
+				validRelease().set("podDisruptionBudget.maxUnavailable", "1").call());
 
-		assertThat(spec(resource(manifests, "PodDisruptionBudget")))
-				.containsEntry("maxUnavailable", 1).doesNotContainKey("minAvailable");
+		assertThat(spec(resource(manifests, "PodDisruptionBudget"))).containsEntry("maxUnavailable", 1)
+			.doesNotContainKey("minAvailable");
 	}
 
 	@Test
 	void omitsThePodDisruptionBudgetWhenDisabled() {
-		List<Map<String, Object>> manifests = parse(validRelease()
-				.set("podDisruptionBudget.enabled", "false").call());
+		List<Map<String, Object>> manifests = parse(validRelease().set("podDisruptionBudget.enabled", "false").call());
 
 		assertThat(manifests).extracting(manifest -> manifest.get("kind"))
-				.contains("Deployment")
-				.doesNotContain("PodDisruptionBudget");
+			.contains("Deployment")
+			.doesNotContain("PodDisruptionBudget");
 	}
 
 	@Test
@@ -248,7 +243,7 @@ class HelmChartTest {
 		TemplateCommand command = validRelease().set("replicaCount", "2").set("database.external", "false");
 
 		assertThatThrownBy(command::call)
-				.hasMessageContaining("replicaCount > 1 needs an external PostgreSQL shared by all replicas");
+			.hasMessageContaining("replicaCount > 1 needs an external PostgreSQL shared by all replicas");
 	}
 
 	@Test
@@ -260,19 +255,21 @@ class HelmChartTest {
 
 	@Test
 	void refusesToRenderWithoutAnExistingSecret() {
-		TemplateCommand command = new Helm(CHART).template().withName("p25")
-				.set("database.url", DATABASE_URL)
-				.set("kafka.bootstrapServers", "kafka:9092");
+		TemplateCommand command = new Helm(CHART).template()
+			.withName("p25")
+			.set("database.url", DATABASE_URL)
+			.set("kafka.bootstrapServers", "kafka:9092");
 
 		assertThatThrownBy(command::call)
-				.hasMessageContaining("existingSecret.name is required: credentials come from an existing Secret");
+			.hasMessageContaining("existingSecret.name is required: credentials come from an existing Secret");
 	}
 
 	@Test
 	void refusesToRenderWithoutADatabaseUrl() {
-		TemplateCommand command = new Helm(CHART).template().withName("p25")
-				.set("existingSecret.name", SECRET)
-				.set("kafka.bootstrapServers", "kafka:9092");
+		TemplateCommand command = new Helm(CHART).template()
+			.withName("p25")
+			.set("existingSecret.name", SECRET)
+			.set("kafka.bootstrapServers", "kafka:9092");
 
 		assertThatThrownBy(command::call).hasMessageContaining("database.url is required");
 	}
@@ -281,30 +278,30 @@ class HelmChartTest {
 	void passesTheTokenIssuerAsEnvironment() {
 		assertThat(env("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI")).containsEntry("value", ISSUER);
 		assertThat(envEntries(release)).extracting(entry -> entry.get("name"))
-				.doesNotContain("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWKSETURI");
+			.doesNotContain("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWKSETURI");
 	}
 
 	@Test
 	void checksTheTokenAudienceWhenGiven() {
 		assertThat(envEntries(release)).extracting(entry -> entry.get("name"))
-				.doesNotContain("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES");
+			.doesNotContain("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES");
 
-		List<Map<String, Object>> manifests = parse(validRelease().set("jwt.audiences[0]", "port25-api")
-				.set("jwt.audiences[1]", "dashboard").call());
+		List<Map<String, Object>> manifests = parse(
+				validRelease().set("jwt.audiences[0]", "port25-api").set("jwt.audiences[1]", "dashboard").call());
 
-		assertThat(env(manifests, "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES"))
-				.containsEntry("value", "port25-api,dashboard");
+		assertThat(env(manifests, "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES")).containsEntry("value",
+				"port25-api,dashboard");
 	}
 
 	@Test
 	void acceptsAJwkSetInsteadOfAnIssuer() {
-		List<Map<String, Object>> manifests = parse(validRelease().set("jwt.issuerUri", "")
-				.set("jwt.jwkSetUri", "https://login.example.net/jwks").call());
+		List<Map<String, Object>> manifests = parse(
+				validRelease().set("jwt.issuerUri", "").set("jwt.jwkSetUri", "https://login.example.net/jwks").call());
 
-		assertThat(env(manifests, "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWKSETURI"))
-				.containsEntry("value", "https://login.example.net/jwks");
+		assertThat(env(manifests, "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWKSETURI")).containsEntry("value",
+				"https://login.example.net/jwks");
 		assertThat(envEntries(manifests)).extracting(entry -> entry.get("name"))
-				.doesNotContain("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI");
+			.doesNotContain("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI");
 	}
 
 	@Test
@@ -316,9 +313,10 @@ class HelmChartTest {
 
 	@Test
 	void refusesToRenderWithoutKafkaBootstrapServers() {
-		TemplateCommand command = new Helm(CHART).template().withName("p25")
-				.set("existingSecret.name", SECRET)
-				.set("database.url", DATABASE_URL);
+		TemplateCommand command = new Helm(CHART).template()
+			.withName("p25")
+			.set("existingSecret.name", SECRET)
+			.set("database.url", DATABASE_URL);
 
 		assertThatThrownBy(command::call).hasMessageContaining("kafka.bootstrapServers is required");
 	}
@@ -347,11 +345,12 @@ class HelmChartTest {
 	// ------------------------------------------------------------------------------------------------------------
 
 	private static TemplateCommand validRelease() {
-		return new Helm(CHART).template().withName("p25")
-				.set("existingSecret.name", SECRET)
-				.set("database.url", DATABASE_URL)
-				.set("kafka.bootstrapServers", "kafka:9092")
-				.set("jwt.issuerUri", ISSUER);
+		return new Helm(CHART).template()
+			.withName("p25")
+			.set("existingSecret.name", SECRET)
+			.set("database.url", DATABASE_URL)
+			.set("kafka.bootstrapServers", "kafka:9092")
+			.set("jwt.issuerUri", ISSUER);
 	}
 
 	private static List<Map<String, Object>> parse(String rendered) {
@@ -370,8 +369,8 @@ class HelmChartTest {
 
 	private static Map<String, Object> resource(List<Map<String, Object>> manifests, String kind) {
 		List<Map<String, Object>> matching = manifests.stream()
-				.filter(manifest -> kind.equals(manifest.get("kind")))
-				.toList();
+			.filter(manifest -> kind.equals(manifest.get("kind")))
+			.toList();
 		assertThat(matching).as("rendered %s", kind).hasSize(1);
 		return matching.get(0);
 	}
@@ -420,8 +419,8 @@ class HelmChartTest {
 
 	private static Map<String, Object> env(List<Map<String, Object>> manifests, String name) {
 		List<Map<String, Object>> matching = envEntries(manifests).stream()
-				.filter(entry -> name.equals(entry.get("name")))
-				.toList();
+			.filter(entry -> name.equals(entry.get("name")))
+			.toList();
 		assertThat(matching).as("env %s", name).hasSize(1);
 		return matching.get(0);
 	}
@@ -435,10 +434,11 @@ class HelmChartTest {
 	}
 
 	private static Map<String, Object> named(List<Object> entries, String name) {
-		return entries.stream().map(HelmChartTest::map)
-				.filter(entry -> Objects.equals(name, entry.get("name")))
-				.findFirst()
-				.orElseThrow(() -> new AssertionError("no entry named " + name + " in " + entries));
+		return entries.stream()
+			.map(HelmChartTest::map)
+			.filter(entry -> Objects.equals(name, entry.get("name")))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no entry named " + name + " in " + entries));
 	}
 
 	private static Map<String, Object> httpGet(Map<String, Object> container, String probe) {

@@ -27,7 +27,8 @@ class OrQueryExpressionGuardTest {
 	void refusesAnUrlEncodedExpressionInTheQueryString() throws Exception {
 		assertRefused(filter(get("/engine-rest/task", "assigneeExpression=%24%7BcurrentUser()%7D")));
 		assertRefused(filter(get("/engine-rest/task/count", "assigneeExpression=%23%7Bx%7D")));
-		assertRefused(filter(get("/engine-rest/task", "orQueries=%5B%7B%22assigneeExpression%22%3A%22$%7Bx%7D%22%7D%5D")));
+		assertRefused(
+				filter(get("/engine-rest/task", "orQueries=%5B%7B%22assigneeExpression%22%3A%22$%7Bx%7D%22%7D%5D")));
 	}
 
 	@Test
@@ -47,7 +48,8 @@ class OrQueryExpressionGuardTest {
 	@Test
 	void refusesAJsonUnicodeEscapedExpressionInTheBody() throws Exception {
 		assertRefused(filter(post("/engine-rest/task", "{\"orQueries\":[{\"assigneeExpression\":\"\\u0024{x}\"}]}")));
-		assertRefused(filter(post("/engine-rest/task", "{\"orQueries\":[{\"assigneeExpression\":\"\\u0023\\u007bx}\"}]}")));
+		assertRefused(
+				filter(post("/engine-rest/task", "{\"orQueries\":[{\"assigneeExpression\":\"\\u0023\\u007bx}\"}]}")));
 	}
 
 	@Test
@@ -88,7 +90,8 @@ class OrQueryExpressionGuardTest {
 
 	@Test
 	void leavesATasksOwnEndpointsAloneInTheApiAndInTasklist() throws Exception {
-		// a task's variables may say anything; only queries are evaluated against the engine's expressions
+		// a task's variables may say anything; only queries are evaluated against the
+		// engine's expressions
 		String body = "{\"variables\":{\"reason\":{\"value\":\"costs ${5}\"}}}";
 		for (String path : List.of("/engine-rest/task/t-1/complete",
 				"/camunda/api/engine/engine/default/task/t-1/submit-form")) {

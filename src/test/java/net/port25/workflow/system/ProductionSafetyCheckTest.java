@@ -16,24 +16,24 @@ class ProductionSafetyCheckTest {
 
 	@Test
 	void startsWithAStrongAdministratorPasswordAndAnIssuer() {
-		assertThatNoException().isThrownBy(() -> check(environment("ops-admin", STRONG).withProperty(
-				ProductionSafetyCheck.ISSUER_URI, ISSUER)));
-		assertThatNoException().isThrownBy(() -> check(environment("ops-admin", STRONG).withProperty(
-				ProductionSafetyCheck.JWK_SET_URI, "https://login.example.net/jwks")));
+		assertThatNoException().isThrownBy(
+				() -> check(environment("ops-admin", STRONG).withProperty(ProductionSafetyCheck.ISSUER_URI, ISSUER)));
+		assertThatNoException().isThrownBy(() -> check(environment("ops-admin", STRONG)
+			.withProperty(ProductionSafetyCheck.JWK_SET_URI, "https://login.example.net/jwks")));
 	}
 
 	@Test
 	void refusesToStartWithoutAnAdministrator() {
-		assertThatIllegalStateException().isThrownBy(() -> check(new MockEnvironment()
-			.withProperty(ProductionSafetyCheck.ISSUER_URI, ISSUER)))
+		assertThatIllegalStateException()
+			.isThrownBy(() -> check(new MockEnvironment().withProperty(ProductionSafetyCheck.ISSUER_URI, ISSUER)))
 			.withMessageContaining("camunda.bpm.admin-user.id is not set")
 			.withMessageContaining("camunda.bpm.admin-user.password is not set");
 	}
 
 	@Test
 	void refusesToStartWithTheEmptyValuesOfUnsetEnvironmentVariables() {
-		assertThatIllegalStateException().isThrownBy(() -> check(environment("", "").withProperty(
-				ProductionSafetyCheck.ISSUER_URI, ISSUER)))
+		assertThatIllegalStateException()
+			.isThrownBy(() -> check(environment("", "").withProperty(ProductionSafetyCheck.ISSUER_URI, ISSUER)))
 			.withMessageContaining("camunda.bpm.admin-user.id is not set")
 			.withMessageContaining("CAMUNDA_BPM_ADMIN_USER_PASSWORD");
 	}
@@ -41,16 +41,17 @@ class ProductionSafetyCheckTest {
 	@Test
 	void refusesToStartWithADefaultOrWeakPassword() {
 		for (String weak : new String[] { "admin", "Password", "changeme" }) {
-			assertThatIllegalStateException()
-				.isThrownBy(() -> check(environment("ops-admin", weak).withProperty(ProductionSafetyCheck.ISSUER_URI,
-						ISSUER)))
+			assertThatIllegalStateException().isThrownBy(
+					() -> check(environment("ops-admin", weak).withProperty(ProductionSafetyCheck.ISSUER_URI, ISSUER)))
 				.withMessageContaining("camunda.bpm.admin-user.password is a default password");
 		}
-		assertThatIllegalStateException().isThrownBy(() -> check(environment("operations-admin", "operations-admin")
-			.withProperty(ProductionSafetyCheck.ISSUER_URI, ISSUER)))
+		assertThatIllegalStateException()
+			.isThrownBy(() -> check(environment("operations-admin", "operations-admin")
+				.withProperty(ProductionSafetyCheck.ISSUER_URI, ISSUER)))
 			.withMessageContaining("camunda.bpm.admin-user.password is a default password or the user id");
-		assertThatIllegalStateException().isThrownBy(() -> check(environment("ops-admin", "Sh0rt!pass")
-			.withProperty(ProductionSafetyCheck.ISSUER_URI, ISSUER)))
+		assertThatIllegalStateException()
+			.isThrownBy(() -> check(
+					environment("ops-admin", "Sh0rt!pass").withProperty(ProductionSafetyCheck.ISSUER_URI, ISSUER)))
 			.withMessageContaining("camunda.bpm.admin-user.password is shorter than 12 characters");
 	}
 

@@ -87,7 +87,8 @@ class WebSecurityIntegrationTests {
 	void engineRestRefusesAWrongPassword() throws Exception {
 		createStaffUser();
 
-		HttpResponse<String> response = send(request("/engine-rest/task").header("Authorization", new StaffUser(staff.id(), "wrong").basicAuthorization())
+		HttpResponse<String> response = send(request("/engine-rest/task")
+			.header("Authorization", new StaffUser(staff.id(), "wrong").basicAuthorization())
 			.GET());
 
 		assertThat(response.statusCode()).isEqualTo(401);
@@ -97,8 +98,8 @@ class WebSecurityIntegrationTests {
 	void engineRestAnswersAUserOfTheIdentityService() throws Exception {
 		createStaffUser();
 
-		HttpResponse<String> response = send(request("/engine-rest/task").header("Authorization", staff.basicAuthorization())
-			.GET());
+		HttpResponse<String> response = send(
+				request("/engine-rest/task").header("Authorization", staff.basicAuthorization()).GET());
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).startsWith("[");
@@ -109,9 +110,9 @@ class WebSecurityIntegrationTests {
 		String body = "{\"profile\":{\"id\":\"" + probeUserId + "\",\"firstName\":\"x\",\"lastName\":\"y\"},"
 				+ "\"credentials\":{\"password\":\"S3cure-" + suffix + "\"}}";
 
-		HttpResponse<String> response = send(request("/camunda/api/admin/setup/default/user/create")
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body)));
+		HttpResponse<String> response = send(
+				request("/camunda/api/admin/setup/default/user/create").header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString(body)));
 
 		assertThat(response.statusCode()).isEqualTo(403);
 		assertThat(identityService.createUserQuery().userId(probeUserId).count()).isZero();
@@ -123,9 +124,9 @@ class WebSecurityIntegrationTests {
 		String orQueries = URLEncoder.encode("[{\"assigneeExpression\":\"" + probeExpression() + "\"}]",
 				StandardCharsets.UTF_8);
 
-		HttpResponse<String> response = send(request("/engine-rest/task?orQueries=" + orQueries)
-			.header("Authorization", staff.basicAuthorization())
-			.GET());
+		HttpResponse<String> response = send(
+				request("/engine-rest/task?orQueries=" + orQueries).header("Authorization", staff.basicAuthorization())
+					.GET());
 
 		assertRefusedAsProblem(response);
 		assertThat(identityService.createUserQuery().userId(probeUserId).count()).as("expression evaluated").isZero();
@@ -136,9 +137,10 @@ class WebSecurityIntegrationTests {
 		createStaffUser();
 		String body = "{\"orQueries\":[{\"assigneeExpression\":\"" + probeExpression() + "\"}]}";
 
-		HttpResponse<String> response = send(request("/engine-rest/task").header("Authorization", staff.basicAuthorization())
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body)));
+		HttpResponse<String> response = send(
+				request("/engine-rest/task").header("Authorization", staff.basicAuthorization())
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString(body)));
 
 		assertRefusedAsProblem(response);
 		assertThat(identityService.createUserQuery().userId(probeUserId).count()).as("expression evaluated").isZero();
@@ -149,9 +151,10 @@ class WebSecurityIntegrationTests {
 		createStaffUser();
 		String body = "{\"orQueries\":[{\"candidateGroup\":\"" + groupId + "\",\"assignee\":\"" + staff.id() + "\"}]}";
 
-		HttpResponse<String> response = send(request("/engine-rest/task").header("Authorization", staff.basicAuthorization())
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body)));
+		HttpResponse<String> response = send(
+				request("/engine-rest/task").header("Authorization", staff.basicAuthorization())
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString(body)));
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).isEqualTo("[]");
@@ -162,11 +165,11 @@ class WebSecurityIntegrationTests {
 		HttpResponse<String> response = send(request("/api/anything").GET());
 
 		assertThat(response.statusCode()).isEqualTo(401);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(response.body()).contains("\"status\":401").contains("\"title\":\"Unauthorized\"");
-		assertThat(response.headers().allValues("WWW-Authenticate")).anySatisfy(
-				(challenge) -> assertThat(challenge).startsWith("Bearer"))
+		assertThat(response.headers().allValues("WWW-Authenticate"))
+			.anySatisfy((challenge) -> assertThat(challenge).startsWith("Bearer"))
 			.anySatisfy((challenge) -> assertThat(challenge).startsWith("Basic"));
 	}
 
@@ -174,20 +177,19 @@ class WebSecurityIntegrationTests {
 	void apiRefusesATokenItDidNotIssue() throws Exception {
 		String foreign = new LocalTokens().issue("C-4410");
 
-		HttpResponse<String> response = send(request("/api/anything").header("Authorization", "Bearer " + foreign)
-			.GET());
+		HttpResponse<String> response = send(
+				request("/api/anything").header("Authorization", "Bearer " + foreign).GET());
 
 		assertThat(response.statusCode()).isEqualTo(401);
-		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-				(challenge) -> assertThat(challenge).contains("invalid_token"));
+		assertThat(response.headers().firstValue("WWW-Authenticate"))
+			.hasValueSatisfying((challenge) -> assertThat(challenge).contains("invalid_token"));
 		assertThat(response.body()).contains("\"status\":401");
 	}
 
 	@Test
 	void apiAuthenticatesACustomerToken() throws Exception {
-		HttpResponse<String> response = send(request("/api/anything")
-			.header("Authorization", "Bearer " + tokens.issue("C-4410"))
-			.GET());
+		HttpResponse<String> response = send(
+				request("/api/anything").header("Authorization", "Bearer " + tokens.issue("C-4410")).GET());
 
 		assertThat(response.statusCode()).isNotIn(401, 403);
 	}
@@ -196,11 +198,12 @@ class WebSecurityIntegrationTests {
 	void apiAuthenticatesStaffWithBasicAndRefusesAWrongPassword() throws Exception {
 		createStaffUser();
 
-		HttpResponse<String> right = send(request("/api/anything").header("Authorization", staff.basicAuthorization())
-			.GET());
+		HttpResponse<String> right = send(
+				request("/api/anything").header("Authorization", staff.basicAuthorization()).GET());
 		assertThat(right.statusCode()).isNotIn(401, 403);
 
-		HttpResponse<String> wrong = send(request("/api/anything").header("Authorization", new StaffUser(staff.id(), "wrong").basicAuthorization())
+		HttpResponse<String> wrong = send(request("/api/anything")
+			.header("Authorization", new StaffUser(staff.id(), "wrong").basicAuthorization())
 			.GET());
 		assertThat(wrong.statusCode()).isEqualTo(401);
 		assertThat(wrong.body()).contains("\"status\":401");
@@ -237,7 +240,8 @@ class WebSecurityIntegrationTests {
 			.containsExactly("ROLE_CUSTOMER");
 		assertThat(customer.getToken().getClaimAsString("customerId")).isEqualTo("C-4410");
 		assertThat(customer.getName()).as("the caller's name is the customer id").isEqualTo("C-4410");
-		assertThatExceptionOfType(InvalidBearerTokenException.class).isThrownBy(() -> converter.convert(withoutCustomer));
+		assertThatExceptionOfType(InvalidBearerTokenException.class)
+			.isThrownBy(() -> converter.convert(withoutCustomer));
 	}
 
 	@Test
@@ -264,7 +268,8 @@ class WebSecurityIntegrationTests {
 	@Test
 	void webappsAreServedAndKeepTheirCsrfProtection() throws Exception {
 		createStaffUser();
-		// with authorization checks on, a user needs access to the application to log in to it
+		// with authorization checks on, a user needs access to the application to log in
+		// to it
 		Authorization tasklistAccess = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
 		tasklistAccess.setUserId(staff.id());
 		tasklistAccess.setResource(Resources.APPLICATION);
@@ -277,19 +282,22 @@ class WebSecurityIntegrationTests {
 			.cookieHandler(cookies)
 			.build();
 
-		// the webapps' CSRF filter hands out its token with the first page; a browser sends its origin
+		// the webapps' CSRF filter hands out its token with the first page; a browser
+		// sends its origin
 		HttpResponse<String> tasklist = browser.send(request("/camunda/app/tasklist/").GET().build(),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(tasklist.statusCode()).isEqualTo(200);
 
-		HttpResponse<String> withoutCsrfToken = browser.send(request("/camunda/api/admin/auth/user/default/login/tasklist")
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.header("Origin", origin())
-			.POST(HttpRequest.BodyPublishers.ofString(login()))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> withoutCsrfToken = browser
+			.send(request("/camunda/api/admin/auth/user/default/login/tasklist")
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.header("Origin", origin())
+				.POST(HttpRequest.BodyPublishers.ofString(login()))
+				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(withoutCsrfToken.statusCode()).as("a webapp POST without the CSRF token").isEqualTo(403);
 
-		// the refused POST cost the session and its token (the webapps' filter does that); the page hands out new ones
+		// the refused POST cost the session and its token (the webapps' filter does
+		// that); the page hands out new ones
 		assertThat(browser.send(request("/camunda/app/tasklist/").GET().build(), HttpResponse.BodyHandlers.ofString())
 			.statusCode()).isEqualTo(200);
 		HttpResponse<String> loggedIn = browser.send(request("/camunda/api/admin/auth/user/default/login/tasklist")
@@ -301,10 +309,10 @@ class WebSecurityIntegrationTests {
 		assertThat(loggedIn.statusCode()).as(loggedIn.body()).isEqualTo(200);
 		assertThat(loggedIn.body()).contains("\"userId\":\"" + staff.id() + "\"");
 
-		HttpResponse<String> taskCount = browser.send(request("/camunda/api/engine/engine/default/task/count")
-			.header("X-XSRF-TOKEN", csrfToken(cookies))
-			.GET()
-			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> taskCount = browser
+			.send(request("/camunda/api/engine/engine/default/task/count").header("X-XSRF-TOKEN", csrfToken(cookies))
+				.GET()
+				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(taskCount.statusCode()).as(taskCount.body()).isEqualTo(200);
 		assertThat(taskCount.body()).startsWith("{\"count\":");
 	}
@@ -332,15 +340,18 @@ class WebSecurityIntegrationTests {
 		staff = StaffUsers.create(identityService, "staff", groupId);
 	}
 
-	/** Creates {@link #probeUserId} if evaluated; the engine's Spring expression manager knows the bean. */
+	/**
+	 * Creates {@link #probeUserId} if evaluated; the engine's Spring expression manager
+	 * knows the bean.
+	 */
 	private String probeExpression() {
 		return "${identityService.saveUser(identityService.newUser('" + probeUserId + "'))}";
 	}
 
 	private static void assertRefusedAsProblem(HttpResponse<String> response) {
 		assertThat(response.statusCode()).isEqualTo(400);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(response.body()).contains("\"status\":400").contains("expressions");
 	}
 
