@@ -1,5 +1,9 @@
 package net.port25.workflow;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
 /**
  * Names shared with {@code bpmn/port25-access.bpmn}: the process key, its messages, tasks
  * and variables. Messages named after a contract event type are correlated from that
@@ -9,13 +13,13 @@ public final class Port25AccessProcess {
 
 	public static final String PROCESS_KEY = "port25-access";
 
-	public static final String MESSAGE_REQUEST_SUBMITTED = "port25.request.submitted";
+	public static final String MESSAGE_REQUEST_SUBMITTED = EventTypes.REQUEST_SUBMITTED;
 
-	public static final String MESSAGE_INFORMATION_PROVIDED = "port25.request.info-provided";
+	public static final String MESSAGE_INFORMATION_PROVIDED = EventTypes.INFORMATION_PROVIDED;
 
-	public static final String MESSAGE_REQUEST_WITHDRAWN = "port25.request.withdrawn";
+	public static final String MESSAGE_REQUEST_WITHDRAWN = EventTypes.REQUEST_WITHDRAWN;
 
-	public static final String MESSAGE_TOGGLE_REQUESTED = "port25.toggle.requested";
+	public static final String MESSAGE_TOGGLE_REQUESTED = EventTypes.TOGGLE_REQUESTED;
 
 	/** High or critical abuse, or a staff revocation, on granted access. */
 	public static final String MESSAGE_REVOKE_ACCESS = "port25.access.revoke";
@@ -35,6 +39,80 @@ public final class Port25AccessProcess {
 	public static final String GROUP_REVIEWERS = "port25-reviewers";
 
 	public static final String GROUP_NOC = "noc";
+
+	/** Offered an overdue review besides the reviewers. */
+	public static final String GROUP_LEADS = "port25-leads";
+
+	/**
+	 * A value a staff form offers for a decision, as the contract and the BPMN spell it.
+	 */
+	public interface FormChoice {
+
+		String value();
+
+	}
+
+	/**
+	 * What a reviewer decides on {@code reviewRequest}; the decision gateway's conditions
+	 * name these values.
+	 */
+	public enum ReviewDecision implements FormChoice {
+
+		APPROVE("approve"), REJECT("reject"), REQUEST_INFO("request-info");
+
+		private final String value;
+
+		ReviewDecision(String value) {
+			this.value = value;
+		}
+
+		@Override
+		public String value() {
+			return value;
+		}
+
+		/** The decision a form value names; empty for anything else. */
+		public static Optional<ReviewDecision> of(Object value) {
+			return choice(values(), value);
+		}
+
+	}
+
+	/**
+	 * What a reviewer decides on {@code reviewAbuse}; the abuse gateway's conditions name
+	 * these values.
+	 */
+	public enum AbuseDecision implements FormChoice {
+
+		REVOKE("revoke"), DISMISS("dismiss");
+
+		private final String value;
+
+		AbuseDecision(String value) {
+			this.value = value;
+		}
+
+		@Override
+		public String value() {
+			return value;
+		}
+
+		public static Optional<AbuseDecision> of(Object value) {
+			return choice(values(), value);
+		}
+
+	}
+
+	/** The choices as a person reads them: {@code approve, reject or request-info}. */
+	public static String describe(FormChoice... choices) {
+		List<String> values = Arrays.stream(choices).map(FormChoice::value).toList();
+		return (values.size() == 1) ? values.get(0)
+				: String.join(", ", values.subList(0, values.size() - 1)) + " or " + values.get(values.size() - 1);
+	}
+
+	private static <T extends FormChoice> Optional<T> choice(T[] choices, Object value) {
+		return Arrays.stream(choices).filter((choice) -> choice.value().equals(value)).findFirst();
+	}
 
 	/**
 	 * Process variables: references, gateway facts, and the few texts the staff forms

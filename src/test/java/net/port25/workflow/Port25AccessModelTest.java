@@ -3,10 +3,18 @@ package net.port25.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import net.port25.workflow.Port25AccessProcess.AbuseDecision;
+import net.port25.workflow.Port25AccessProcess.ReviewDecision;
+import net.port25.workflow.Port25AccessProcess.Variables;
+import net.port25.workflow.enablement.EnablementPolicy;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
@@ -92,6 +100,34 @@ class Port25AccessModelTest {
 				String expected = "${" + Character.toLowerCase(element.charAt(0)) + element.substring(1) + "Delegate}";
 				assertThat(bean).as("delegate of %s", node.getId()).isEqualTo(expected);
 			});
+	}
+
+	@Test
+	void decidesOnTheValuesTheProcessConstantsName() {
+		assertThat(conditionValues("Gateway_ReviewDecision", Variables.DECISION)).containsExactlyInAnyOrderElementsOf(
+				Arrays.stream(ReviewDecision.values()).map(ReviewDecision::value).toList());
+		assertThat(conditionValues("Gateway_AbuseDecision", Variables.ABUSE_DECISION))
+			.containsExactlyInAnyOrderElementsOf(
+					Arrays.stream(AbuseDecision.values()).map(AbuseDecision::value).toList());
+		assertThat(conditionValues("Gateway_WhoOpensThePort", Variables.ENABLEMENT))
+			.containsExactlyInAnyOrderElementsOf(
+					Arrays.stream(EnablementPolicy.Mode.values()).map(EnablementPolicy.Mode::name).toList());
+	}
+
+	/**
+	 * The values the conditions of a gateway's outgoing flows compare the variable with.
+	 */
+	private List<String> conditionValues(String gateway, String variable) {
+		Pattern comparison = Pattern.compile("\\$\\{" + variable + " == '([^']+)'}");
+		return this.<FlowNode>element(gateway).getOutgoing().stream().map((flow) -> {
+			Matcher matcher = comparison.matcher(flow.getConditionExpression().getTextContent());
+			assertThat(matcher.matches()).as("condition of %s", flow.getId()).isTrue();
+			return matcher.group(1);
+		}).toList();
+	}
+
+	private <T extends BaseElement> T element(String id) {
+		return model.getModelElementById(id);
 	}
 
 	private UserTask userTask(String id) {

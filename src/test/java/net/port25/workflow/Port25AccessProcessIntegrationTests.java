@@ -28,12 +28,14 @@ import java.util.Map;
 import net.port25.workflow.Port25AccessProcess.Variables;
 import net.port25.workflow.access.AccessStatus;
 import net.port25.workflow.access.CustomerNotice;
+import net.port25.workflow.access.Actors;
+import net.port25.workflow.audit.AuditAction;
 import net.port25.workflow.audit.AuditTrail;
 import net.port25.workflow.enablement.CustomerSwitch;
 import net.port25.workflow.enablement.ToggleRequested;
 import net.port25.workflow.infrastructure.IntegrationTest;
 import net.port25.workflow.infrastructure.RecordingPorts;
-import net.port25.workflow.intake.RequestRecords;
+import net.port25.workflow.request.Requests;
 import net.port25.workflow.intake.RequestWithdrawn;
 import net.port25.workflow.revocation.AbuseDetected;
 import net.port25.workflow.revocation.AbuseDetected.Category;
@@ -76,7 +78,7 @@ class Port25AccessProcessIntegrationTests {
 	RecordingPorts ports;
 
 	@Autowired
-	RequestRecords records;
+	Requests records;
 
 	@Autowired
 	AuditTrail audit;
@@ -206,7 +208,7 @@ class Port25AccessProcessIntegrationTests {
 			assertThat(notice.type()).isEqualTo(REQUEST_REJECTED);
 			assertThat(notice.reason()).startsWith("duplicate");
 		});
-		assertThat(audit.forRequest(duplicateRef)).extracting("action").containsExactly("DUPLICATE_REFUSED");
+		assertThat(audit.forRequest(duplicateRef)).extracting("action").containsExactly(AuditAction.DUPLICATE_REFUSED);
 	}
 
 	// ---- review
@@ -260,7 +262,7 @@ class Port25AccessProcessIntegrationTests {
 		assertThat(request.instance()).isWaitingAt(Port25AccessProcess.TASK_REVIEW_REQUEST);
 		assertThat(task(request)).hasCandidateGroup("port25-leads")
 			.hasCandidateGroup(Port25AccessProcess.GROUP_REVIEWERS);
-		assertThat(audit.forRequest(request.ref())).extracting("action").contains("REVIEW_ESCALATED");
+		assertThat(audit.forRequest(request.ref())).extracting("action").contains(AuditAction.REVIEW_ESCALATED);
 	}
 
 	// ---- withdrawal
@@ -332,7 +334,7 @@ class Port25AccessProcessIntegrationTests {
 		assertThat(customerSwitch.toggle(new ToggleRequested(request.serviceId(), "C-9999", true), "evt-other"))
 			.hasValueSatisfying(reason -> assertThat(reason).contains("does not belong"));
 		assertThat(ports.commandsFor(request.serviceId())).isEmpty();
-		assertThat(audit.forRequest(request.ref())).extracting("action").contains("TOGGLE_REFUSED");
+		assertThat(audit.forRequest(request.ref())).extracting("action").contains(AuditAction.TOGGLE_REFUSED);
 	}
 
 	@Test
@@ -426,7 +428,7 @@ class Port25AccessProcessIntegrationTests {
 
 		assertThat(request.instance()).isWaitingAt("Gateway_AwaitCustomerSwitch").hasPassed("EndEvent_AbuseDismissed");
 		assertThat(ports.statusesOf(request.ref())).endsWith(ENABLED);
-		assertThat(audit.forRequest(request.ref())).extracting("action").contains("ABUSE_DISMISSED");
+		assertThat(audit.forRequest(request.ref())).extracting("action").contains(AuditAction.ABUSE_DISMISSED);
 	}
 
 	@Test
@@ -449,7 +451,14 @@ class Port25AccessProcessIntegrationTests {
 		String serviceId = "VS-NONE-" + System.nanoTime();
 		abuse(serviceId, null, Severity.CRITICAL);
 
+		assertThat(audit.forService(serviceId)).singleElement().satisfies((entry) -> {
+			assertThat(entry.action()).isEqualTo(AuditAction.ABUSE_REPORTED);
+			assertThat(entry.actor()).isEqualTo(Actors.ABUSE_MONITOR);
+			assertThat(entry.requestRef()).isNull();
+			assertThat(entry.reason()).contains("critical spam abuse", "test evidence");
+		});
 		assertThat(ports.commandsFor(serviceId)).isEmpty();
+		assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(serviceId).count()).isZero();
 	}
 
 	// ---- helpers

@@ -1,5 +1,6 @@
 package net.port25.workflow.access;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -11,9 +12,17 @@ public enum AccessStatus {
 
 	SUBMITTED, INFO_REQUESTED, IN_REVIEW, APPROVED, ENABLED, DISABLED, REJECTED, CLOSED, WITHDRAWN, REVOKED;
 
-	private static final Set<AccessStatus> PENDING = EnumSet.of(SUBMITTED, INFO_REQUESTED, IN_REVIEW);
+	private static final Set<AccessStatus> PENDING = Collections
+		.unmodifiableSet(EnumSet.of(SUBMITTED, INFO_REQUESTED, IN_REVIEW));
 
-	private static final Set<AccessStatus> GRANTED = EnumSet.of(APPROVED, ENABLED, DISABLED);
+	private static final Set<AccessStatus> GRANTED = Collections
+		.unmodifiableSet(EnumSet.of(APPROVED, ENABLED, DISABLED));
+
+	/**
+	 * Pending or granted: the one live request a service may have. The database's partial
+	 * unique index on {@code access_request} lists the same states.
+	 */
+	public static final Set<AccessStatus> LIVE = Collections.unmodifiableSet(union(PENDING, GRANTED));
 
 	/** A request still being decided. */
 	public boolean isPending() {
@@ -25,9 +34,14 @@ public enum AccessStatus {
 		return GRANTED.contains(this);
 	}
 
-	/** Pending or granted: the one live request a service may have. */
 	public boolean isLive() {
-		return isPending() || isGranted();
+		return LIVE.contains(this);
+	}
+
+	private static Set<AccessStatus> union(Set<AccessStatus> some, Set<AccessStatus> others) {
+		Set<AccessStatus> union = EnumSet.copyOf(some);
+		union.addAll(others);
+		return union;
 	}
 
 }

@@ -6,20 +6,20 @@ import java.util.Optional;
 
 import net.port25.workflow.audit.AuditEntry;
 import net.port25.workflow.audit.AuditTrail;
-import net.port25.workflow.intake.RequestRecord;
-import net.port25.workflow.intake.RequestRecords;
+import net.port25.workflow.request.RequestRecord;
+import net.port25.workflow.request.Requests;
 import org.springframework.stereotype.Component;
 
 /** Reads the access state of a service for the API. */
 @Component
 class AccessStates {
 
-	private final RequestRecords records;
+	private final Requests requests;
 
 	private final AuditTrail audit;
 
-	AccessStates(RequestRecords records, AuditTrail audit) {
-		this.records = records;
+	AccessStates(Requests requests, AuditTrail audit) {
+		this.requests = requests;
 		this.audit = audit;
 	}
 
@@ -27,7 +27,7 @@ class AccessStates {
 	 * The request that decides the service's state: the live one, else the latest one.
 	 */
 	Optional<RequestRecord> current(String serviceId) {
-		return records.findLive(serviceId, null).or(() -> records.findLatest(serviceId));
+		return requests.findCurrent(serviceId);
 	}
 
 	/**

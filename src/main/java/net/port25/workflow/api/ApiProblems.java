@@ -1,14 +1,13 @@
 package net.port25.workflow.api;
 
-import java.lang.reflect.Field;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
@@ -36,15 +35,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 class ApiProblems extends ResponseEntityExceptionHandler {
 
-	@ExceptionHandler
-	ProblemDetail notFound(RequestNotFound ex) {
-		return problem(HttpStatus.NOT_FOUND, ex.getMessage());
-	}
-
-	@ExceptionHandler
-	ProblemDetail conflict(Conflict ex) {
-		return problem(HttpStatus.CONFLICT, ex.getMessage());
-	}
+	// only to spell enum values as JSON does (@JsonValue, @JsonProperty), which no
+	// configuration changes
+	private static final ObjectMapper JSON = new ObjectMapper();
 
 	/**
 	 * Two submissions for one service (or with one reference) at the same moment: both
@@ -54,11 +47,6 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	ProblemDetail simultaneousSubmission(DuplicateKeyException ex) {
 		return problem(HttpStatus.CONFLICT, "duplicate: a request for this service or with this reference was"
 				+ " registered at the same moment; look it up before submitting again");
-	}
-
-	@ExceptionHandler
-	ProblemDetail forbidden(Forbidden ex) {
-		return problem(HttpStatus.FORBIDDEN, ex.getMessage());
 	}
 
 	@Override
@@ -173,10 +161,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		if (type == null || !type.isEnum()) {
 			return "";
 		}
-		return Arrays.stream(type.getFields()).filter(Field::isEnumConstant).map(constant -> {
-			JsonProperty property = constant.getAnnotation(JsonProperty.class);
-			return property == null ? constant.getName() : property.value();
-		}).collect(Collectors.joining(", ", " (expected one of ", ")"));
+		return Arrays.stream(type.getEnumConstants())
+			.map((constant) -> JSON.convertValue(constant, String.class))
+			.collect(Collectors.joining(", ", " (expected one of ", ")"));
 	}
 
 	private static String allowedValues(Class<?> type) {

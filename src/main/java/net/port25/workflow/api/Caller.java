@@ -23,8 +23,6 @@ import org.springframework.security.core.GrantedAuthority;
  */
 record Caller(String customerId, String staffUser, Set<String> groups) {
 
-	private static final String REFUSED_SUFFIX = "_REFUSED";
-
 	/**
 	 * The caller behind the authentication the security chain made (see
 	 * {@link CallerAuthorities}); anything that is neither customer nor staff may do
@@ -79,7 +77,7 @@ record Caller(String customerId, String staffUser, Set<String> groups) {
 	}
 
 	private static boolean refused(AuditEntry entry) {
-		return entry.action() != null && entry.action().endsWith(REFUSED_SUFFIX);
+		return entry.action().isRefusal();
 	}
 
 	private static boolean byACustomer(AuditEntry entry) {

@@ -5,12 +5,12 @@ import java.util.List;
 
 import net.port25.workflow.access.AccessStatus;
 import net.port25.workflow.access.Channel;
-import net.port25.workflow.access.Finding;
+import net.port25.workflow.request.Finding;
 import net.port25.workflow.access.ServiceType;
 import net.port25.workflow.audit.AuditEntry;
-import net.port25.workflow.intake.MissingFact;
-import net.port25.workflow.intake.RequestFacts;
-import net.port25.workflow.intake.RequestRecord;
+import net.port25.workflow.request.MissingFact;
+import net.port25.workflow.request.RequestFacts;
+import net.port25.workflow.request.RequestRecord;
 
 /**
  * One request with everything known about it: its facts, what is missing, the findings

@@ -5,7 +5,7 @@ import java.time.Instant;
 import net.port25.workflow.access.AccessStatus;
 import net.port25.workflow.access.Channel;
 import net.port25.workflow.access.ServiceType;
-import net.port25.workflow.intake.RequestRecord;
+import net.port25.workflow.request.RequestRecord;
 
 /** A request in a list: who, which service, where it stands. */
 record RequestSummary(String requestRef, Channel channel, String customerId, ServiceType serviceType, String serviceId,

@@ -11,8 +11,8 @@ import jakarta.validation.constraints.Min;
 import net.port25.workflow.access.AccessStatus;
 import net.port25.workflow.audit.AuditTrail;
 import net.port25.workflow.intake.RequestIntake;
-import net.port25.workflow.intake.RequestRecord;
-import net.port25.workflow.intake.RequestRecords;
+import net.port25.workflow.request.RequestRecord;
+import net.port25.workflow.request.Requests;
 import net.port25.workflow.intake.RequestSubmitted;
 import net.port25.workflow.intake.Submission;
 import org.springframework.http.ResponseEntity;
@@ -30,14 +30,14 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Tag(name = "Requests", description = "Port 25 requests: submit, look up, list")
 class RequestsController {
 
-	private final RequestRecords records;
+	private final Requests requests;
 
 	private final AuditTrail audit;
 
 	private final RequestIntake intake;
 
-	RequestsController(RequestRecords records, AuditTrail audit, RequestIntake intake) {
-		this.records = records;
+	RequestsController(Requests requests, AuditTrail audit, RequestIntake intake) {
+		this.requests = requests;
 		this.audit = audit;
 		this.intake = intake;
 	}
@@ -46,7 +46,7 @@ class RequestsController {
 	@Operation(summary = "A request with its facts, missing facts, findings and audit trail")
 	RequestDetails request(Caller caller, @PathVariable String requestRef) {
 		caller.requireReader();
-		RequestRecord record = records.find(requestRef)
+		RequestRecord record = requests.find(requestRef)
 			.filter(found -> caller.sees(found.customerId()))
 			.orElseThrow(() -> new RequestNotFound("no request " + requestRef));
 		return RequestDetails.of(record, caller.readable(audit.forRequest(requestRef)));
@@ -66,10 +66,10 @@ class RequestsController {
 			}
 			customer = caller.customerId();
 		}
-		return new RequestPage(records.search(customer, serviceId, status, page * size, size)
+		return new RequestPage(requests.search(customer, serviceId, status, page * size, size)
 			.stream()
 			.map(RequestSummary::of)
-			.toList(), page, size, records.count(customer, serviceId, status));
+			.toList(), page, size, requests.count(customer, serviceId, status));
 	}
 
 	@PostMapping
@@ -79,7 +79,7 @@ class RequestsController {
 		Submission submission = intake.submit(request, "api-" + UUID.randomUUID());
 		return switch (submission) {
 			case REGISTERED -> ResponseEntity.created(location(request.requestRef()))
-				.body(RequestDetails.of(records.get(request.requestRef()),
+				.body(RequestDetails.of(requests.get(request.requestRef()),
 						caller.readable(audit.forRequest(request.requestRef()))));
 			case DUPLICATE -> throw new Conflict("duplicate: service " + request.serviceId()
 					+ " already has an open request or active port 25 access");

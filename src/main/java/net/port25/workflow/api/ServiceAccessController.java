@@ -8,7 +8,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import net.port25.workflow.enablement.CustomerSwitch;
 import net.port25.workflow.enablement.ToggleRequested;
-import net.port25.workflow.intake.RequestRecord;
+import net.port25.workflow.request.RequestRecord;
 import net.port25.workflow.revocation.StaffRevocation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -29,7 +29,7 @@ public class AuditTrail {
 			.param("serviceId", entry.serviceId())
 			.param("at", Timestamp.from(entry.at()))
 			.param("actor", entry.actor())
-			.param("action", entry.action())
+			.param("action", entry.action().name())
 			.param("fromStatus", entry.fromStatus())
 			.param("toStatus", entry.toStatus())
 			.param("reason", entry.reason())
@@ -56,8 +56,8 @@ public class AuditTrail {
 					+ " source_event_id from audit_entry where " + condition + " order by id")
 			.param("key", key)
 			.query((row, number) -> new AuditEntry(row.getString(1), row.getString(2), row.getTimestamp(3).toInstant(),
-					row.getString(4), row.getString(5), row.getString(6), row.getString(7), row.getString(8),
-					row.getString(9)))
+					row.getString(4), AuditAction.valueOf(row.getString(5)), row.getString(6), row.getString(7),
+					row.getString(8), row.getString(9)))
 			.list();
 	}
 

@@ -4,19 +4,12 @@ import java.util.Optional;
 
 import net.port25.workflow.Port25AccessProcess;
 import net.port25.workflow.Port25AccessProcess.Variables;
-import net.port25.workflow.access.Actors;
-import net.port25.workflow.access.CustomerNotice;
-import net.port25.workflow.access.CustomerNotifier;
+import net.port25.workflow.access.CustomerMessage;
+import net.port25.workflow.access.CustomerMessages;
 import net.port25.workflow.access.ServiceType;
-import net.port25.workflow.audit.AuditEntry;
-import net.port25.workflow.audit.AuditTrail;
-import net.port25.workflow.intake.RequestRecord;
-import net.port25.workflow.intake.RequestRecords;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
+import net.port25.workflow.request.RequestRecord;
+import net.port25.workflow.request.Requests;
 import org.camunda.bpm.engine.RuntimeService;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,33 +21,28 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class CustomerSwitch {
 
-	private static final Logger log = LoggerFactory.getLogger(CustomerSwitch.class);
+	private final Requests requests;
 
-	private final RequestRecords records;
+	private final ToggleRefusals refusals;
 
-	private final CustomerNotifier notifier;
-
-	private final AuditTrail audit;
+	private final CustomerMessages messages;
 
 	private final RuntimeService runtimeService;
 
-	private final Counter unmatched;
-
-	CustomerSwitch(RequestRecords records, CustomerNotifier notifier, AuditTrail audit, RuntimeService runtimeService,
-			MeterRegistry meters) {
-		this.records = records;
-		this.notifier = notifier;
-		this.audit = audit;
+	CustomerSwitch(Requests requests, ToggleRefusals refusals, CustomerMessages messages,
+			RuntimeService runtimeService) {
+		this.requests = requests;
+		this.refusals = refusals;
+		this.messages = messages;
 		this.runtimeService = runtimeService;
-		this.unmatched = meters.counter("port25.events.unmatched", "capability", "enablement");
 	}
 
 	/** Switches the port, or refuses and says why. Returns the refusal, if any. */
 	public Optional<String> toggle(ToggleRequested toggle, String sourceEventId) {
-		Optional<RequestRecord> live = records.findLive(toggle.serviceId(), null);
+		Optional<RequestRecord> live = requests.findLive(toggle.serviceId(), null);
 		Optional<String> refusal = refusal(toggle, live);
 		if (refusal.isPresent()) {
-			refuse(toggle, live, refusal.get(), sourceEventId);
+			refusals.refuse(toggle, live, refusal.get(), sourceEventId);
 			return refusal;
 		}
 		runtimeService.createMessageCorrelation(Port25AccessProcess.MESSAGE_TOGGLE_REQUESTED)
@@ -65,38 +53,23 @@ public class CustomerSwitch {
 		return Optional.empty();
 	}
 
-	private static Optional<String> refusal(ToggleRequested toggle, Optional<RequestRecord> live) {
+	private Optional<String> refusal(ToggleRequested toggle, Optional<RequestRecord> live) {
 		if (live.isEmpty()) {
-			return Optional.of("device " + toggle.serviceId() + " has no approved port 25 access");
+			return Optional.of(messages.text(CustomerMessage.TOGGLE_REFUSED_NO_ACCESS, toggle.serviceId()));
 		}
 		RequestRecord record = live.get();
 		if (!record.customerId().equals(toggle.customerId())) {
-			return Optional.of("device " + toggle.serviceId() + " does not belong to customer " + toggle.customerId());
+			return Optional
+				.of(messages.text(CustomerMessage.TOGGLE_REFUSED_NOT_THEIRS, toggle.serviceId(), toggle.customerId()));
 		}
 		if (record.serviceType() != ServiceType.C_METAL) {
-			return Optional.of("port 25 on " + record.serviceType().contractName() + " services is opened by staff");
+			return Optional
+				.of(messages.text(CustomerMessage.TOGGLE_REFUSED_OPENED_BY_STAFF, record.serviceType().contractName()));
 		}
 		if (!record.status().isGranted()) {
-			return Optional.of("the port 25 request for device " + toggle.serviceId() + " is not approved yet");
+			return Optional.of(messages.text(CustomerMessage.TOGGLE_REFUSED_NOT_APPROVED, toggle.serviceId()));
 		}
 		return Optional.empty();
-	}
-
-	private void refuse(ToggleRequested toggle, Optional<RequestRecord> live, String reason, String sourceEventId) {
-		String requestRef = live.map(RequestRecord::requestRef).orElse(null);
-		audit.record(AuditEntry.action(requestRef, toggle.serviceId(), Actors.customer(toggle.customerId()),
-				"TOGGLE_REFUSED", reason, sourceEventId));
-		if (live.isPresent() && live.get().customerId().equals(toggle.customerId())) {
-			notifier.notify(live.get()
-				.notice(CustomerNotice.Type.TOGGLE_REFUSED, "Port 25 was not switched: " + reason, reason));
-		}
-		else {
-			unmatched.increment();
-			// no reply to a customer about a device that is not theirs: that would tell
-			// them whose it is
-			log.warn("Toggle of {} by customer {} refused: {} (event {})", toggle.serviceId(), toggle.customerId(),
-					reason, sourceEventId);
-		}
 	}
 
 }

@@ -1,9 +1,7 @@
 package net.port25.workflow.enablement;
 
 import net.port25.workflow.Port25AccessProcess.Variables;
-import net.port25.workflow.access.AccessStatus;
 import net.port25.workflow.access.Actors;
-import net.port25.workflow.intake.RequestStatus;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -12,16 +10,15 @@ import org.springframework.stereotype.Component;
 @Component
 class EnableAccessDelegate implements JavaDelegate {
 
-	private final RequestStatus status;
+	private final PortEnablement enablement;
 
-	EnableAccessDelegate(RequestStatus status) {
-		this.status = status;
+	EnableAccessDelegate(PortEnablement enablement) {
+		this.enablement = enablement;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		status.change(execution.getProcessBusinessKey(), AccessStatus.ENABLED, Actors.of(execution, Variables.ACTOR),
-				"port 25 opened by staff", null);
+		enablement.openedByStaff(execution.getProcessBusinessKey(), Actors.of(execution, Variables.ACTOR));
 	}
 
 }

@@ -1,5 +1,6 @@
 package net.port25.workflow.enablement;
 
+import net.port25.workflow.access.CustomerMessage;
 import net.port25.workflow.access.ServiceType;
 import org.springframework.stereotype.Component;
 
@@ -15,21 +16,22 @@ public class EnablementPolicy {
 		/**
 		 * Staff open the port ({@code openPort25}); the access is ENABLED from then on.
 		 */
-		STAFF_OPENS_PORT("Your port 25 request was approved. Our network team will open port 25 shortly."),
+		STAFF_OPENS_PORT(CustomerMessage.APPROVED_STAFF_OPENS_PORT),
 
 		/**
 		 * The customer switches the port on and off from the dashboard; approval leaves
 		 * it closed.
 		 */
-		CUSTOMER_SWITCH("Your port 25 request was approved. You can now switch port 25 on and off from the dashboard.");
+		CUSTOMER_SWITCH(CustomerMessage.APPROVED_CUSTOMER_SWITCH);
 
-		private final String approvalMessage;
+		private final CustomerMessage approvalMessage;
 
-		Mode(String approvalMessage) {
+		Mode(CustomerMessage approvalMessage) {
 			this.approvalMessage = approvalMessage;
 		}
 
-		public String approvalMessage() {
+		/** What the customer is told on approval. */
+		public CustomerMessage approvalMessage() {
 			return approvalMessage;
 		}
 
@@ -41,13 +43,9 @@ public class EnablementPolicy {
 		this.properties = properties;
 	}
 
+	/** Configured for every service type: the properties are checked at start-up. */
 	public Mode modeFor(ServiceType serviceType) {
-		Mode mode = properties.modes().get(serviceType);
-		if (mode == null) {
-			throw new IllegalStateException(
-					"No enablement mode configured for service type " + serviceType + " (port25.enablement.modes)");
-		}
-		return mode;
+		return properties.modes().get(serviceType);
 	}
 
 }

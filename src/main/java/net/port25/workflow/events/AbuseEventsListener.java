@@ -1,6 +1,7 @@
 package net.port25.workflow.events;
 
 import io.cloudevents.CloudEvent;
+import net.port25.workflow.EventTypes;
 import net.port25.workflow.revocation.AbuseDetected;
 import net.port25.workflow.revocation.AbuseHandling;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -11,8 +12,6 @@ import org.springframework.transaction.annotation.Transactional;
 /** Hands abuse reports, validated, to revocation. */
 @Component
 class AbuseEventsListener {
-
-	static final String ABUSE_DETECTED = "port25.abuse.detected";
 
 	private final CloudEventReader reader;
 
@@ -33,7 +32,7 @@ class AbuseEventsListener {
 		if (!processedEvents.claim(event, record.topic())) {
 			return;
 		}
-		if (!ABUSE_DETECTED.equals(event.getType())) {
+		if (!EventTypes.ABUSE_DETECTED.equals(event.getType())) {
 			throw InvalidEventException.unknownType(event, record.topic());
 		}
 		abuseHandling.handle(reader.data(event, AbuseDetected.class), event.getId());

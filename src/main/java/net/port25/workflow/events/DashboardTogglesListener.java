@@ -1,6 +1,7 @@
 package net.port25.workflow.events;
 
 import io.cloudevents.CloudEvent;
+import net.port25.workflow.EventTypes;
 import net.port25.workflow.enablement.CustomerSwitch;
 import net.port25.workflow.enablement.ToggleRequested;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -11,8 +12,6 @@ import org.springframework.transaction.annotation.Transactional;
 /** Hands the cMetal customer switch events, validated, to enablement. */
 @Component
 class DashboardTogglesListener {
-
-	static final String TOGGLE_REQUESTED = "port25.toggle.requested";
 
 	private final CloudEventReader reader;
 
@@ -33,7 +32,7 @@ class DashboardTogglesListener {
 		if (!processedEvents.claim(event, record.topic())) {
 			return;
 		}
-		if (!TOGGLE_REQUESTED.equals(event.getType())) {
+		if (!EventTypes.TOGGLE_REQUESTED.equals(event.getType())) {
 			throw InvalidEventException.unknownType(event, record.topic());
 		}
 		customerSwitch.toggle(reader.data(event, ToggleRequested.class), event.getId());

@@ -55,10 +55,6 @@ class EventSchemas {
 			.collect(Collectors.toUnmodifiableMap(Function.identity(), type -> load(factory, config, type)));
 	}
 
-	boolean knows(String type) {
-		return schemas.containsKey(type);
-	}
-
 	/**
 	 * Checks an event's data against its type's schema; the exception names every
 	 * violation.

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
+import net.port25.workflow.EventTypes;
 import net.port25.workflow.access.AccessChangePublisher;
 import net.port25.workflow.access.AccessChanged;
 import net.port25.workflow.access.AccessStatus;
@@ -35,8 +36,6 @@ import org.springframework.util.MimeTypeUtils;
 class OutboundEvents implements CustomerNotifier, NetworkCommands, AccessChangePublisher {
 
 	static final URI SOURCE = URI.create("/port25-workflow");
-
-	static final String ACCESS_CHANGED = "port25.access.changed";
 
 	private final TopicsProperties topics;
 
@@ -71,7 +70,7 @@ class OutboundEvents implements CustomerNotifier, NetworkCommands, AccessChangeP
 		// keyed by service so that its changes stay in order; a request that has not
 		// named its service yet has only its reference
 		String key = change.serviceId() != null ? change.serviceId() : change.requestRef();
-		outbox.append(topics.accessChanges(), key, event(ACCESS_CHANGED, data));
+		outbox.append(topics.accessChanges(), key, event(EventTypes.ACCESS_CHANGED, data));
 	}
 
 	private CloudEvent event(String type, Object data) {

@@ -3,8 +3,8 @@ package net.port25.workflow.events;
 import java.time.Duration;
 
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -21,6 +21,6 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("port25.outbox")
-record OutboxProperties(@DefaultValue("1s") Duration pollInterval, @DefaultValue("200") @Min(1) int batchSize,
-		@DefaultValue("10s") Duration sendTimeout, @DefaultValue("P7D") Duration retention) {
+record OutboxProperties(@NotNull Duration pollInterval, @Min(1) int batchSize, @NotNull Duration sendTimeout,
+		@NotNull Duration retention) {
 }

@@ -41,8 +41,7 @@ class OutboxRelay implements SmartLifecycle {
 	static final String CONTENT_TYPE_HEADER = "content-type";
 
 	// Held for the duration of a pass: with several engine nodes only one sends at a
-	// time. Skipping locked rows alone would let a second node send later events of a key
-	// before the first node's earlier ones.
+	// time, so the events of one key leave in id order.
 	private static final long RELAY_LOCK = 0x706f72743235L; // "port25"
 
 	private static final Duration PURGE_INTERVAL = Duration.ofHours(1);
@@ -125,7 +124,7 @@ class OutboxRelay implements SmartLifecycle {
 	private List<Pending> pending() {
 		return jdbc.sql("""
 				select id, topic, record_key, payload from outbox_event
-				where published_at is null order by id limit :batch for update skip locked
+				where published_at is null order by id limit :batch
 				""")
 			.param("batch", properties.batchSize())
 			.query((row, number) -> new Pending(row.getLong(1), row.getString(2), row.getString(3), row.getBytes(4)))

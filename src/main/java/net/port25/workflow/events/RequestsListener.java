@@ -1,6 +1,7 @@
 package net.port25.workflow.events;
 
 import io.cloudevents.CloudEvent;
+import net.port25.workflow.EventTypes;
 import net.port25.workflow.intake.InformationProvided;
 import net.port25.workflow.intake.RequestIntake;
 import net.port25.workflow.intake.RequestSubmitted;
@@ -13,12 +14,6 @@ import org.springframework.transaction.annotation.Transactional;
 /** Hands the events of the requests topic, validated, to intake. */
 @Component
 class RequestsListener {
-
-	static final String REQUEST_SUBMITTED = "port25.request.submitted";
-
-	static final String INFORMATION_PROVIDED = "port25.request.info-provided";
-
-	static final String REQUEST_WITHDRAWN = "port25.request.withdrawn";
 
 	private final CloudEventReader reader;
 
@@ -40,10 +35,12 @@ class RequestsListener {
 			return;
 		}
 		switch (event.getType()) {
-			case REQUEST_SUBMITTED -> intake.submit(reader.data(event, RequestSubmitted.class), event.getId());
-			case INFORMATION_PROVIDED ->
+			case EventTypes.REQUEST_SUBMITTED ->
+				intake.submit(reader.data(event, RequestSubmitted.class), event.getId());
+			case EventTypes.INFORMATION_PROVIDED ->
 				intake.provideInformation(reader.data(event, InformationProvided.class), event.getId());
-			case REQUEST_WITHDRAWN -> intake.withdraw(reader.data(event, RequestWithdrawn.class), event.getId());
+			case EventTypes.REQUEST_WITHDRAWN ->
+				intake.withdraw(reader.data(event, RequestWithdrawn.class), event.getId());
 			default -> throw InvalidEventException.unknownType(event, record.topic());
 		}
 	}

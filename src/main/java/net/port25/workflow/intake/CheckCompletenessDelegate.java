@@ -1,7 +1,5 @@
 package net.port25.workflow.intake;
 
-import java.util.List;
-
 import net.port25.workflow.Port25AccessProcess.Variables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -14,21 +12,16 @@ import org.springframework.stereotype.Component;
 @Component
 class CheckCompletenessDelegate implements JavaDelegate {
 
-	private final RequestRecords records;
+	private final InformationRequests informationRequests;
 
-	private final CompletenessDecision completeness;
-
-	CheckCompletenessDelegate(RequestRecords records, CompletenessDecision completeness) {
-		this.records = records;
-		this.completeness = completeness;
+	CheckCompletenessDelegate(InformationRequests informationRequests) {
+		this.informationRequests = informationRequests;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		RequestRecord record = records.get(execution.getProcessBusinessKey());
-		List<MissingFact> missing = completeness.missingFacts(record.facts());
-		records.updateMissingFacts(record.requestRef(), missing);
-		execution.setVariable(Variables.REQUEST_COMPLETE, missing.isEmpty());
+		boolean complete = informationRequests.checkCompleteness(execution.getProcessBusinessKey());
+		execution.setVariable(Variables.REQUEST_COMPLETE, complete);
 	}
 
 }

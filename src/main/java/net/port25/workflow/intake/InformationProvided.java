@@ -1,6 +1,7 @@
 package net.port25.workflow.intake;
 
 import jakarta.validation.constraints.NotBlank;
+import net.port25.workflow.request.RequestFacts;
 
 /**
  * {@code port25.request.info-provided}: the customer's answer; given fields replace the

@@ -1,13 +1,8 @@
 package net.port25.workflow.intake;
 
-import java.util.ArrayList;
-import java.util.List;
-
+import net.port25.workflow.Port25AccessProcess.ReviewDecision;
 import net.port25.workflow.Port25AccessProcess.Variables;
-import net.port25.workflow.access.AccessStatus;
 import net.port25.workflow.access.Actors;
-import net.port25.workflow.access.CustomerNotice;
-import net.port25.workflow.access.CustomerNotifier;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -19,41 +14,21 @@ import org.springframework.stereotype.Component;
 @Component
 class RequestInformationDelegate implements JavaDelegate {
 
-	private final RequestRecords records;
+	private final InformationRequests informationRequests;
 
-	private final RequestStatus status;
-
-	private final CustomerNotifier notifier;
-
-	RequestInformationDelegate(RequestRecords records, RequestStatus status, CustomerNotifier notifier) {
-		this.records = records;
-		this.status = status;
-		this.notifier = notifier;
+	RequestInformationDelegate(InformationRequests informationRequests) {
+		this.informationRequests = informationRequests;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		RequestRecord record = records.get(execution.getProcessBusinessKey());
-		String reviewerQuestions = reviewerQuestions(execution);
-		List<String> questions = new ArrayList<>(record.missingFacts().stream().map(MissingFact::question).toList());
-		if (reviewerQuestions != null) {
-			questions.add(reviewerQuestions);
-		}
-		List<String> missingFields = record.missingFacts().stream().map(MissingFact::field).toList();
-		notifier.notify(new CustomerNotice(CustomerNotice.Type.INFO_REQUESTED, record.requestRef(), record.channel(),
-				record.customerId(), record.serviceType(), record.serviceId(),
-				"We need more information before we can review your port 25 request.", null, missingFields,
-				String.join("\n", questions)));
-		String actor = reviewerQuestions == null ? Actors.ENGINE : Actors.of(execution, Variables.ACTOR);
-		status.change(record.requestRef(), AccessStatus.INFO_REQUESTED, actor,
-				"information requested: " + String.join(", ",
-						reviewerQuestions == null ? missingFields : List.of("reviewer's questions")),
-				(String) execution.getVariable(Variables.SOURCE_EVENT_ID));
+		informationRequests.ask(execution.getProcessBusinessKey(), reviewerQuestions(execution),
+				Actors.of(execution, Variables.ACTOR), (String) execution.getVariable(Variables.SOURCE_EVENT_ID));
 	}
 
 	/** The reviewer's questions count once: they are consumed when asked. */
 	private static String reviewerQuestions(DelegateExecution execution) {
-		if (!"request-info".equals(execution.getVariable(Variables.DECISION))) {
+		if (ReviewDecision.of(execution.getVariable(Variables.DECISION)).orElse(null) != ReviewDecision.REQUEST_INFO) {
 			return null;
 		}
 		String questions = (String) execution.getVariable(Variables.QUESTIONS);

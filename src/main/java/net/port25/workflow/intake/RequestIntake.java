@@ -4,20 +4,18 @@ import static net.port25.workflow.Port25AccessProcess.MESSAGE_INFORMATION_PROVID
 import static net.port25.workflow.Port25AccessProcess.MESSAGE_REQUEST_SUBMITTED;
 import static net.port25.workflow.Port25AccessProcess.MESSAGE_REQUEST_WITHDRAWN;
 
-import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 import net.port25.workflow.Port25AccessProcess.Variables;
-import net.port25.workflow.access.AccessStatus;
 import net.port25.workflow.access.Actors;
-import net.port25.workflow.access.CustomerNotice;
-import net.port25.workflow.access.CustomerNotifier;
+import net.port25.workflow.access.CustomerMessage;
+import net.port25.workflow.audit.AuditAction;
 import net.port25.workflow.audit.AuditEntry;
 import net.port25.workflow.audit.AuditTrail;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
+import net.port25.workflow.request.RequestRecord;
+import net.port25.workflow.request.Requests;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -34,26 +32,21 @@ public class RequestIntake {
 
 	private static final Logger log = LoggerFactory.getLogger(RequestIntake.class);
 
-	private final RequestRecords records;
+	private static final String WITHDRAWN_BY_THE_CUSTOMER = "withdrawn by the customer";
 
-	private final RequestStatus status;
+	private final Requests requests;
 
 	private final AuditTrail audit;
 
-	private final CustomerNotifier notifier;
+	private final IntakeReplies replies;
 
 	private final RuntimeService runtimeService;
 
-	private final Counter unmatched;
-
-	RequestIntake(RequestRecords records, RequestStatus status, AuditTrail audit, CustomerNotifier notifier,
-			RuntimeService runtimeService, MeterRegistry meters) {
-		this.records = records;
-		this.status = status;
+	RequestIntake(Requests requests, AuditTrail audit, IntakeReplies replies, RuntimeService runtimeService) {
+		this.requests = requests;
 		this.audit = audit;
-		this.notifier = notifier;
+		this.replies = replies;
 		this.runtimeService = runtimeService;
-		this.unmatched = meters.counter("port25.events.unmatched", "capability", "intake");
 	}
 
 	/**
@@ -62,20 +55,19 @@ public class RequestIntake {
 	 * Kafka edge needs no answer.
 	 */
 	public Submission submit(RequestSubmitted request, String sourceEventId) {
-		if (records.find(request.requestRef()).isPresent()) {
+		if (requests.find(request.requestRef()).isPresent()) {
 			log.info("Request {} is already registered; event {} changes nothing", request.requestRef(), sourceEventId);
 			return Submission.ALREADY_REGISTERED;
 		}
-		RequestRecord record = new RequestRecord(request.requestRef(), request.channel(), request.customerId(),
-				request.facts(), AccessStatus.SUBMITTED, List.of(), List.of(), Instant.now());
+		RequestRecord record = RequestRecord.submitted(request.requestRef(), request.channel(), request.customerId(),
+				request.facts());
 		Optional<RequestRecord> live = record.serviceId() == null ? Optional.empty()
-				: records.findLive(record.serviceId(), null);
+				: requests.findLive(record.serviceId(), null);
 		if (live.isPresent()) {
-			refuseDuplicate(record, live.get(), sourceEventId);
+			replies.refuseDuplicate(record, live.get(), sourceEventId);
 			return Submission.DUPLICATE;
 		}
-		records.insert(record);
-		status.registered(record, Actors.customer(record.customerId()), sourceEventId);
+		requests.register(record, Actors.customer(record.customerId()), sourceEventId);
 		runtimeService.createMessageCorrelation(MESSAGE_REQUEST_SUBMITTED)
 			.processInstanceBusinessKey(record.requestRef())
 			.setVariable(Variables.REQUEST_REF, record.requestRef())
@@ -89,27 +81,30 @@ public class RequestIntake {
 	 * waits for one.
 	 */
 	public void provideInformation(InformationProvided answer, String sourceEventId) {
-		Optional<RequestRecord> found = records.find(answer.requestRef());
-		if (found.isEmpty() || !found.get().status().isLive()) {
-			answerNotOpen(answer.requestRef(), found, "information", sourceEventId);
+		Optional<RequestRecord> found = live(answer.requestRef());
+		if (found.isEmpty()) {
+			replies.notOpen(answer.requestRef(), CustomerMessage.INFORMATION_NOT_APPLIED, sourceEventId);
 			return;
 		}
 		RequestRecord record = found.get();
-		records.updateFacts(record.requestRef(), answer.facts().orElse(record.facts()));
+		requests.updateFacts(record.requestRef(), answer.facts().orElse(record.facts()));
 		audit.record(AuditEntry.action(record.requestRef(), record.serviceId(), Actors.customer(record.customerId()),
-				"INFORMATION_PROVIDED", null, sourceEventId));
+				AuditAction.INFORMATION_PROVIDED, null, sourceEventId));
 		correlateIfAwaited(MESSAGE_INFORMATION_PROVIDED, record.requestRef(), sourceEventId, null);
 	}
 
 	/** Ends the request, or the access it granted, at the customer's wish. */
 	public void withdraw(RequestWithdrawn withdrawal, String sourceEventId) {
-		Optional<RequestRecord> found = records.find(withdrawal.requestRef());
-		if (found.isEmpty() || !found.get().status().isLive()) {
-			answerNotOpen(withdrawal.requestRef(), found, "withdrawal", sourceEventId);
+		if (live(withdrawal.requestRef()).isEmpty()) {
+			replies.notOpen(withdrawal.requestRef(), CustomerMessage.WITHDRAWAL_NOT_APPLIED, sourceEventId);
 			return;
 		}
 		correlateIfAwaited(MESSAGE_REQUEST_WITHDRAWN, withdrawal.requestRef(), sourceEventId,
-				withdrawal.reason() == null ? "withdrawn by the customer" : withdrawal.reason());
+				withdrawal.reason() == null ? WITHDRAWN_BY_THE_CUSTOMER : withdrawal.reason());
+	}
+
+	private Optional<RequestRecord> live(String requestRef) {
+		return requests.find(requestRef).filter((record) -> record.status().isLive());
 	}
 
 	private void correlateIfAwaited(String message, String requestRef, String sourceEventId, String withdrawalReason) {
@@ -121,37 +116,13 @@ public class RequestIntake {
 			log.info("Request {} does not wait for {} now; event {} recorded only", requestRef, message, sourceEventId);
 			return;
 		}
-		var correlation = runtimeService.createMessageCorrelation(message)
+		MessageCorrelationBuilder correlation = runtimeService.createMessageCorrelation(message)
 			.processInstanceBusinessKey(requestRef)
 			.setVariable(Variables.SOURCE_EVENT_ID, sourceEventId);
 		if (withdrawalReason != null) {
 			correlation.setVariable(Variables.WITHDRAWAL_REASON, withdrawalReason);
 		}
 		correlation.correlate();
-	}
-
-	/**
-	 * The event refers to nothing that can take it: say so on the reply topic, and go on.
-	 */
-	private void answerNotOpen(String requestRef, Optional<RequestRecord> found, String what, String sourceEventId) {
-		String reason = found.map(record -> "request " + requestRef + " has ended (" + record.status() + ")")
-			.orElse("no request " + requestRef + " is known");
-		log.warn("{} for {} not applied: {} (event {})", what, requestRef, reason, sourceEventId);
-		unmatched.increment();
-		String message = "Your " + what + " could not be applied: " + reason + ".";
-		notifier.notify(found.map(record -> record.notice(CustomerNotice.Type.REQUEST_NOT_OPEN, message, reason))
-			.orElseGet(() -> new CustomerNotice(CustomerNotice.Type.REQUEST_NOT_OPEN, requestRef, null, null, null,
-					null, message, reason, null, null)));
-	}
-
-	private void refuseDuplicate(RequestRecord duplicate, RequestRecord live, String sourceEventId) {
-		String reason = "duplicate: service " + live.serviceId() + " already has request " + live.requestRef() + " ("
-				+ live.status() + ")";
-		notifier.notify(duplicate.notice(CustomerNotice.Type.REQUEST_REJECTED,
-				"Your request was not registered: this service already has an open request or active port 25 access.",
-				reason));
-		audit.record(AuditEntry.action(duplicate.requestRef(), duplicate.serviceId(),
-				Actors.customer(duplicate.customerId()), "DUPLICATE_REFUSED", reason, sourceEventId));
 	}
 
 }

@@ -2,11 +2,13 @@ package net.port25.workflow.intake;
 
 import java.util.List;
 
-import net.port25.workflow.access.Channel;
-import net.port25.workflow.access.ServiceType;
-
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import net.port25.workflow.access.Channel;
+import net.port25.workflow.access.IpLiteral;
+import net.port25.workflow.access.ServiceType;
+import net.port25.workflow.request.RecipientType;
+import net.port25.workflow.request.RequestFacts;
 
 /**
  * {@code port25.request.submitted}: a customer asks for outbound port 25. Only the

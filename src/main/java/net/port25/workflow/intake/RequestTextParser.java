@@ -14,7 +14,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import net.port25.workflow.access.IpLiteral;
 import net.port25.workflow.access.ServiceType;
+import net.port25.workflow.request.RecipientType;
+import net.port25.workflow.request.RequestFacts;
 
 /**
  * Reads a request written in the provider's published "Recommended Request Format"

@@ -1,14 +1,8 @@
 package net.port25.workflow.review;
 
 import net.port25.workflow.Port25AccessProcess.Variables;
-import net.port25.workflow.access.AccessStatus;
 import net.port25.workflow.access.Actors;
-import net.port25.workflow.access.CustomerNotice;
-import net.port25.workflow.access.CustomerNotifier;
 import net.port25.workflow.enablement.EnablementPolicy;
-import net.port25.workflow.intake.RequestRecord;
-import net.port25.workflow.intake.RequestRecords;
-import net.port25.workflow.intake.RequestStatus;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -20,29 +14,16 @@ import org.springframework.stereotype.Component;
 @Component
 class ApproveRequestDelegate implements JavaDelegate {
 
-	private final RequestRecords records;
+	private final RequestDecisions decisions;
 
-	private final RequestStatus status;
-
-	private final CustomerNotifier notifier;
-
-	private final EnablementPolicy enablement;
-
-	ApproveRequestDelegate(RequestRecords records, RequestStatus status, CustomerNotifier notifier,
-			EnablementPolicy enablement) {
-		this.records = records;
-		this.status = status;
-		this.notifier = notifier;
-		this.enablement = enablement;
+	ApproveRequestDelegate(RequestDecisions decisions) {
+		this.decisions = decisions;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		RequestRecord record = records.get(execution.getProcessBusinessKey());
-		EnablementPolicy.Mode mode = enablement.modeFor(record.serviceType());
-		notifier.notify(record.notice(CustomerNotice.Type.REQUEST_APPROVED, mode.approvalMessage(), null));
-		status.change(record.requestRef(), AccessStatus.APPROVED, Actors.of(execution, Variables.ACTOR),
-				(String) execution.getVariable(Variables.REASON), null);
+		EnablementPolicy.Mode mode = decisions.approve(execution.getProcessBusinessKey(),
+				Actors.of(execution, Variables.ACTOR), (String) execution.getVariable(Variables.REASON));
 		execution.setVariable(Variables.REQUEST_APPROVED, true);
 		execution.setVariable(Variables.ENABLEMENT, mode.name());
 	}

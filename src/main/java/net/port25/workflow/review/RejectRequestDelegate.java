@@ -1,13 +1,7 @@
 package net.port25.workflow.review;
 
 import net.port25.workflow.Port25AccessProcess.Variables;
-import net.port25.workflow.access.AccessStatus;
 import net.port25.workflow.access.Actors;
-import net.port25.workflow.access.CustomerNotice;
-import net.port25.workflow.access.CustomerNotifier;
-import net.port25.workflow.intake.RequestRecord;
-import net.port25.workflow.intake.RequestRecords;
-import net.port25.workflow.intake.RequestStatus;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -19,25 +13,16 @@ import org.springframework.stereotype.Component;
 @Component
 class RejectRequestDelegate implements JavaDelegate {
 
-	private final RequestRecords records;
+	private final RequestDecisions decisions;
 
-	private final RequestStatus status;
-
-	private final CustomerNotifier notifier;
-
-	RejectRequestDelegate(RequestRecords records, RequestStatus status, CustomerNotifier notifier) {
-		this.records = records;
-		this.status = status;
-		this.notifier = notifier;
+	RejectRequestDelegate(RequestDecisions decisions) {
+		this.decisions = decisions;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		RequestRecord record = records.get(execution.getProcessBusinessKey());
-		String reason = (String) execution.getVariable(Variables.REASON);
-		notifier.notify(record.notice(CustomerNotice.Type.REQUEST_REJECTED,
-				"Your port 25 request was rejected: " + reason, reason));
-		status.change(record.requestRef(), AccessStatus.REJECTED, Actors.of(execution, Variables.ACTOR), reason, null);
+		decisions.reject(execution.getProcessBusinessKey(), Actors.of(execution, Variables.ACTOR),
+				(String) execution.getVariable(Variables.REASON));
 		execution.setVariable(Variables.REQUEST_APPROVED, false);
 	}
 

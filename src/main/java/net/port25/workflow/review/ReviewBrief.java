@@ -5,11 +5,11 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import net.port25.workflow.Port25AccessProcess.Variables;
-import net.port25.workflow.access.Finding;
 import net.port25.workflow.audit.AuditEntry;
 import net.port25.workflow.audit.AuditTrail;
-import net.port25.workflow.intake.RequestFacts;
-import net.port25.workflow.intake.RequestRecord;
+import net.port25.workflow.request.Finding;
+import net.port25.workflow.request.RequestFacts;
+import net.port25.workflow.request.RequestRecord;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * the request's history.
  */
 @Component
-public class ReviewBrief {
+class ReviewBrief {
 
 	private final AuditTrail audit;
 
@@ -25,7 +25,7 @@ public class ReviewBrief {
 		this.audit = audit;
 	}
 
-	public Map<String, Object> variables(RequestRecord record) {
+	Map<String, Object> variables(RequestRecord record) {
 		return Map.of(Variables.REQUEST_SUMMARY, summary(record), Variables.REVIEW_FINDINGS,
 				findings(record.findings()), Variables.REQUEST_HISTORY, history(audit.forRequest(record.requestRef())));
 	}

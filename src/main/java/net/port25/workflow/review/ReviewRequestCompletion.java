@@ -1,55 +1,34 @@
 package net.port25.workflow.review;
 
-import java.util.Set;
-
 import net.port25.workflow.Port25AccessProcess.Variables;
-import net.port25.workflow.TaskCompletionRefused;
 import net.port25.workflow.access.Actors;
-import net.port25.workflow.audit.AuditEntry;
-import net.port25.workflow.audit.AuditTrail;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Completing {@code reviewRequest}: the decision must be one the policy knows, a
- * rejection needs a reason and a request for information needs questions; the decision
- * and who took it go to the audit trail.
+ * Completing {@code reviewRequest}: the decision is taken, or refused with the reason,
+ * and its taker recorded.
  */
 @Component
 class ReviewRequestCompletion implements TaskListener {
 
-	private static final Set<String> DECISIONS = Set.of("approve", "reject", "request-info");
+	private final RequestDecisions decisions;
 
-	private final AuditTrail audit;
-
-	ReviewRequestCompletion(AuditTrail audit) {
-		this.audit = audit;
+	ReviewRequestCompletion(RequestDecisions decisions) {
+		this.decisions = decisions;
 	}
 
 	@Override
 	public void notify(DelegateTask task) {
-		String decision = (String) task.getVariable(Variables.DECISION);
-		String reason = (String) task.getVariable(Variables.REASON);
-		String questions = (String) task.getVariable(Variables.QUESTIONS);
-		if (decision == null || !DECISIONS.contains(decision)) {
-			throw new TaskCompletionRefused("decision must be approve, reject or request-info, not " + decision);
-		}
-		if (decision.equals("reject") && isBlank(reason)) {
-			throw new TaskCompletionRefused("a rejection needs a reason");
-		}
-		if (decision.equals("request-info") && isBlank(questions)) {
-			throw new TaskCompletionRefused("a request for information needs the questions to ask");
-		}
-		String actor = Actors.staff(task);
-		task.setVariable(Variables.ACTOR, actor);
-		audit.record(AuditEntry.action(task.getExecution().getProcessBusinessKey(), null, actor, "REVIEW_DECIDED",
-				decision + (isBlank(reason) ? "" : ": " + reason) + (isBlank(questions) ? "" : " (" + questions + ")"),
-				null));
+		String reviewer = Actors.staff(task);
+		decisions.decide(task.getExecution().getProcessBusinessKey(), task.getVariable(Variables.DECISION),
+				text(task, Variables.REASON), text(task, Variables.QUESTIONS), reviewer);
+		task.setVariable(Variables.ACTOR, reviewer);
 	}
 
-	private static boolean isBlank(String text) {
-		return text == null || text.isBlank();
+	private static String text(DelegateTask task, String variable) {
+		return task.getVariable(variable) instanceof String text ? text : null;
 	}
 
 }

@@ -4,9 +4,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import net.port25.workflow.access.Finding;
-import net.port25.workflow.intake.CompletenessDecision;
-import net.port25.workflow.intake.RequestFacts;
+import net.port25.workflow.request.Finding;
+import net.port25.workflow.request.RequestFacts;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.DecisionService;
 import org.springframework.stereotype.Component;
@@ -17,13 +16,13 @@ import org.springframework.stereotype.Component;
  * {@code bpmn/request-risk.dmn}; the findings advise, the reviewer decides.
  */
 @Component
-public class RiskDecision {
+class RiskDecision {
 
 	static final String DECISION_KEY = "request-risk";
 
 	private final DecisionService decisionService;
 
-	public RiskDecision(DecisionService decisionService) {
+	RiskDecision(DecisionService decisionService) {
 		this.decisionService = decisionService;
 	}
 
@@ -31,7 +30,7 @@ public class RiskDecision {
 	 * The findings in the order of the decision's rules; none for an unremarkable
 	 * request.
 	 */
-	public List<Finding> findings(RequestFacts facts, int previousRevocations) {
+	List<Finding> findings(RequestFacts facts, int previousRevocations) {
 		return findings(decisionService.evaluateDecisionByKey(DECISION_KEY)
 			.variables(inputs(facts, previousRevocations))
 			.evaluate());
@@ -42,7 +41,7 @@ public class RiskDecision {
 	 * normalized facts, and the service's history.
 	 */
 	static Map<String, Object> inputs(RequestFacts facts, int previousRevocations) {
-		Map<String, Object> inputs = new HashMap<>(CompletenessDecision.inputs(facts));
+		Map<String, Object> inputs = new HashMap<>(facts.decisionInputs());
 		inputs.put("previousRevocations", previousRevocations);
 		return inputs;
 	}

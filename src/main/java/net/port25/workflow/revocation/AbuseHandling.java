@@ -1,20 +1,17 @@
 package net.port25.workflow.revocation;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 import net.port25.workflow.Port25AccessProcess;
 import net.port25.workflow.Port25AccessProcess.Variables;
 import net.port25.workflow.access.Actors;
-import net.port25.workflow.access.Finding;
+import net.port25.workflow.audit.AuditAction;
 import net.port25.workflow.audit.AuditEntry;
 import net.port25.workflow.audit.AuditTrail;
-import net.port25.workflow.intake.RequestRecord;
-import net.port25.workflow.intake.RequestRecords;
-import net.port25.workflow.review.ReviewBrief;
+import net.port25.workflow.request.Finding;
+import net.port25.workflow.request.RequestRecord;
+import net.port25.workflow.request.Requests;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,27 +26,23 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class AbuseHandling {
 
-	static final String ABUSE_FINDING = "ABUSE_REPORTED";
-
-	private final RequestRecords records;
+	private final Requests requests;
 
 	private final AuditTrail audit;
 
-	private final ReviewBrief brief;
-
 	private final RuntimeService runtimeService;
 
-	AbuseHandling(RequestRecords records, AuditTrail audit, ReviewBrief brief, RuntimeService runtimeService) {
-		this.records = records;
+	AbuseHandling(Requests requests, AuditTrail audit, RuntimeService runtimeService) {
+		this.requests = requests;
 		this.audit = audit;
-		this.brief = brief;
 		this.runtimeService = runtimeService;
 	}
 
 	public void handle(AbuseDetected abuse, String sourceEventId) {
-		Optional<RequestRecord> live = records.findLive(abuse.serviceId(), abuse.ipAddress());
+		Optional<RequestRecord> live = requests.findLive(abuse.serviceId(), abuse.ipAddress());
 		audit.record(AuditEntry.action(live.map(RequestRecord::requestRef).orElse(null),
-				live.map(RequestRecord::serviceId).orElse(abuse.serviceId()), Actors.ABUSE_MONITOR, "ABUSE_REPORTED",
+				live.map(RequestRecord::serviceId).orElse(abuse.serviceId()), Actors.ABUSE_MONITOR,
+				AuditAction.ABUSE_REPORTED,
 				abuse.describe() + (abuse.ipAddress() == null ? "" : " (IP " + abuse.ipAddress() + ")"),
 				sourceEventId));
 		if (live.isEmpty()) {
@@ -77,28 +70,15 @@ public class AbuseHandling {
 	}
 
 	private void onPendingRequest(RequestRecord record, AbuseDetected abuse, String sourceEventId) {
-		List<Finding> findings = new ArrayList<>(record.findings());
-		findings.add(new Finding(ABUSE_FINDING, abuse.severity() == AbuseDetected.Severity.CRITICAL
-				? Finding.Severity.CRITICAL : Finding.Severity.WARNING, abuse.describe()));
-		records.updateFindings(record.requestRef(), findings);
-		if (abuse.severity() == AbuseDetected.Severity.CRITICAL) {
+		boolean critical = abuse.severity() == AbuseDetected.Severity.CRITICAL;
+		requests.addFinding(record.requestRef(), Finding
+			.abuseReported(critical ? Finding.Severity.CRITICAL : Finding.Severity.WARNING, abuse.describe()));
+		if (critical) {
 			runtimeService.createMessageCorrelation(Port25AccessProcess.MESSAGE_REJECT_REQUEST_FOR_ABUSE)
 				.processInstanceBusinessKey(record.requestRef())
 				.setVariable(Variables.REVOCATION_REASON, abuse.describe())
 				.setVariable(Variables.SOURCE_EVENT_ID, sourceEventId)
 				.correlate();
-			return;
-		}
-		refreshReviewBrief(record.requestRef());
-	}
-
-	private void refreshReviewBrief(String requestRef) {
-		ProcessInstance instance = runtimeService.createProcessInstanceQuery()
-			.processInstanceBusinessKey(requestRef)
-			.processDefinitionKey(Port25AccessProcess.PROCESS_KEY)
-			.singleResult();
-		if (instance != null) {
-			runtimeService.setVariables(instance.getId(), brief.variables(records.get(requestRef)));
 		}
 	}
 

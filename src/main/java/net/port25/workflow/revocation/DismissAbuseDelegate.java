@@ -2,8 +2,6 @@ package net.port25.workflow.revocation;
 
 import net.port25.workflow.Port25AccessProcess.Variables;
 import net.port25.workflow.access.Actors;
-import net.port25.workflow.audit.AuditEntry;
-import net.port25.workflow.audit.AuditTrail;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -15,16 +13,16 @@ import org.springframework.stereotype.Component;
 @Component
 class DismissAbuseDelegate implements JavaDelegate {
 
-	private final AuditTrail audit;
+	private final AbuseReviews reviews;
 
-	DismissAbuseDelegate(AuditTrail audit) {
-		this.audit = audit;
+	DismissAbuseDelegate(AbuseReviews reviews) {
+		this.reviews = reviews;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		audit.record(AuditEntry.action(execution.getProcessBusinessKey(), null, Actors.of(execution, Variables.ACTOR),
-				"ABUSE_DISMISSED", (String) execution.getVariable(Variables.REASON), null));
+		reviews.dismiss(execution.getProcessBusinessKey(), (String) execution.getVariable(Variables.REASON),
+				Actors.of(execution, Variables.ACTOR));
 	}
 
 }

@@ -1,13 +1,6 @@
 package net.port25.workflow.revocation;
 
 import net.port25.workflow.Port25AccessProcess.Variables;
-import net.port25.workflow.access.AccessStatus;
-import net.port25.workflow.access.Actors;
-import net.port25.workflow.access.CustomerNotice;
-import net.port25.workflow.access.CustomerNotifier;
-import net.port25.workflow.intake.RequestRecord;
-import net.port25.workflow.intake.RequestRecords;
-import net.port25.workflow.intake.RequestStatus;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -19,25 +12,16 @@ import org.springframework.stereotype.Component;
 @Component
 class RejectRequestForAbuseDelegate implements JavaDelegate {
 
-	private final RequestRecords records;
+	private final AccessRevocation revocation;
 
-	private final RequestStatus status;
-
-	private final CustomerNotifier notifier;
-
-	RejectRequestForAbuseDelegate(RequestRecords records, RequestStatus status, CustomerNotifier notifier) {
-		this.records = records;
-		this.status = status;
-		this.notifier = notifier;
+	RejectRequestForAbuseDelegate(AccessRevocation revocation) {
+		this.revocation = revocation;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		RequestRecord record = records.get(execution.getProcessBusinessKey());
-		String reason = "critical abuse reported: " + execution.getVariable(Variables.REVOCATION_REASON);
-		notifier.notify(record.notice(CustomerNotice.Type.REQUEST_REJECTED,
-				"Your port 25 request was rejected: " + reason, reason));
-		status.change(record.requestRef(), AccessStatus.REJECTED, Actors.ABUSE_MONITOR, reason,
+		revocation.rejectForAbuse(execution.getProcessBusinessKey(),
+				(String) execution.getVariable(Variables.REVOCATION_REASON),
 				(String) execution.getVariable(Variables.SOURCE_EVENT_ID));
 	}
 

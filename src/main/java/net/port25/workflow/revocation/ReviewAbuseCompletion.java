@@ -1,12 +1,8 @@
 package net.port25.workflow.revocation;
 
-import java.util.Set;
-
+import net.port25.workflow.Port25AccessProcess.AbuseDecision;
 import net.port25.workflow.Port25AccessProcess.Variables;
-import net.port25.workflow.TaskCompletionRefused;
 import net.port25.workflow.access.Actors;
-import net.port25.workflow.audit.AuditEntry;
-import net.port25.workflow.audit.AuditTrail;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -18,31 +14,22 @@ import org.springframework.stereotype.Component;
 @Component
 class ReviewAbuseCompletion implements TaskListener {
 
-	private static final Set<String> DECISIONS = Set.of("revoke", "dismiss");
+	private final AbuseReviews reviews;
 
-	private final AuditTrail audit;
-
-	ReviewAbuseCompletion(AuditTrail audit) {
-		this.audit = audit;
+	ReviewAbuseCompletion(AbuseReviews reviews) {
+		this.reviews = reviews;
 	}
 
 	@Override
 	public void notify(DelegateTask task) {
-		String decision = (String) task.getVariable(Variables.ABUSE_DECISION);
-		String reason = (String) task.getVariable(Variables.REASON);
-		if (decision == null || !DECISIONS.contains(decision)) {
-			throw new TaskCompletionRefused("abuseDecision must be revoke or dismiss, not " + decision);
-		}
-		if (reason == null || reason.isBlank()) {
-			throw new TaskCompletionRefused("an abuse decision needs a reason");
-		}
-		String actor = Actors.staff(task);
-		task.setVariable(Variables.ACTOR, actor);
-		if (decision.equals("revoke")) {
+		String reviewer = Actors.staff(task);
+		String reason = task.getVariable(Variables.REASON) instanceof String text ? text : null;
+		AbuseDecision decision = reviews.decide(task.getExecution().getProcessBusinessKey(),
+				task.getVariable(Variables.ABUSE_DECISION), reason, reviewer);
+		task.setVariable(Variables.ACTOR, reviewer);
+		if (decision == AbuseDecision.REVOKE) {
 			task.setVariable(Variables.REVOCATION_REASON, reason);
 		}
-		audit.record(AuditEntry.action(task.getExecution().getProcessBusinessKey(), null, actor, "ABUSE_REVIEWED",
-				decision + ": " + reason, null));
 	}
 
 }

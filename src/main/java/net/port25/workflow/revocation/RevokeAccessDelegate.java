@@ -1,15 +1,7 @@
 package net.port25.workflow.revocation;
 
 import net.port25.workflow.Port25AccessProcess.Variables;
-import net.port25.workflow.access.AccessStatus;
 import net.port25.workflow.access.Actors;
-import net.port25.workflow.access.CustomerNotice;
-import net.port25.workflow.access.CustomerNotifier;
-import net.port25.workflow.access.NetworkCommands;
-import net.port25.workflow.access.PortCommand;
-import net.port25.workflow.intake.RequestRecord;
-import net.port25.workflow.intake.RequestRecords;
-import net.port25.workflow.intake.RequestStatus;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -21,31 +13,17 @@ import org.springframework.stereotype.Component;
 @Component
 class RevokeAccessDelegate implements JavaDelegate {
 
-	private final RequestRecords records;
+	private final AccessRevocation revocation;
 
-	private final RequestStatus status;
-
-	private final NetworkCommands network;
-
-	private final CustomerNotifier notifier;
-
-	RevokeAccessDelegate(RequestRecords records, RequestStatus status, NetworkCommands network,
-			CustomerNotifier notifier) {
-		this.records = records;
-		this.status = status;
-		this.network = network;
-		this.notifier = notifier;
+	RevokeAccessDelegate(AccessRevocation revocation) {
+		this.revocation = revocation;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		RequestRecord record = records.get(execution.getProcessBusinessKey());
-		String reason = (String) execution.getVariable(Variables.REVOCATION_REASON);
-		network.send(record.portCommand(PortCommand.Action.CLOSE, "access revoked: " + reason));
-		status.change(record.requestRef(), AccessStatus.REVOKED, Actors.of(execution, Variables.ACTOR), reason,
+		revocation.revoke(execution.getProcessBusinessKey(),
+				(String) execution.getVariable(Variables.REVOCATION_REASON), Actors.of(execution, Variables.ACTOR),
 				(String) execution.getVariable(Variables.SOURCE_EVENT_ID));
-		notifier.notify(record.notice(CustomerNotice.Type.ACCESS_REVOKED,
-				"Your outbound port 25 access was revoked: " + reason, reason));
 	}
 
 }

@@ -5,10 +5,11 @@ import java.util.UUID;
 
 import net.port25.workflow.Port25AccessProcess;
 import net.port25.workflow.Port25AccessProcess.Variables;
+import net.port25.workflow.audit.AuditAction;
 import net.port25.workflow.audit.AuditEntry;
 import net.port25.workflow.audit.AuditTrail;
-import net.port25.workflow.intake.RequestRecord;
-import net.port25.workflow.intake.RequestRecords;
+import net.port25.workflow.request.RequestRecord;
+import net.port25.workflow.request.Requests;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,14 +22,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class StaffRevocation {
 
-	private final RequestRecords records;
+	private final Requests requests;
 
 	private final RuntimeService runtimeService;
 
 	private final AuditTrail audit;
 
-	StaffRevocation(RequestRecords records, RuntimeService runtimeService, AuditTrail audit) {
-		this.records = records;
+	StaffRevocation(Requests requests, RuntimeService runtimeService, AuditTrail audit) {
+		this.requests = requests;
 		this.runtimeService = runtimeService;
 		this.audit = audit;
 	}
@@ -38,7 +39,7 @@ public class StaffRevocation {
 	 * keeps the refused attempt in the audit trail). Returns the refusal, if any.
 	 */
 	public Optional<String> revoke(String serviceId, String reason, String actor) {
-		Optional<RequestRecord> live = records.findLive(serviceId, null);
+		Optional<RequestRecord> live = requests.findLive(serviceId, null);
 		if (live.isEmpty() || !live.get().status().isGranted()) {
 			return Optional.of(
 					refuse(serviceId, actor,
@@ -67,8 +68,8 @@ public class StaffRevocation {
 	 * request. Returns the refusal.
 	 */
 	public String refuse(String serviceId, String actor, String refusal) {
-		String requestRef = records.findLatest(serviceId).map(RequestRecord::requestRef).orElse(null);
-		audit.record(AuditEntry.action(requestRef, serviceId, actor, "REVOCATION_REFUSED", refusal,
+		String requestRef = requests.findLatest(serviceId).map(RequestRecord::requestRef).orElse(null);
+		audit.record(AuditEntry.action(requestRef, serviceId, actor, AuditAction.REVOCATION_REFUSED, refusal,
 				"staff-" + UUID.randomUUID()));
 		return refusal;
 	}

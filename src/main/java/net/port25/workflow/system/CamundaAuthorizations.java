@@ -3,7 +3,6 @@ package net.port25.workflow.system;
 import java.util.List;
 
 import net.port25.workflow.Port25AccessProcess;
-import net.port25.workflow.review.ReviewProperties;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -31,17 +30,14 @@ class CamundaAuthorizations {
 
 	private final AuthorizationService authorizations;
 
-	private final ReviewProperties review;
-
-	CamundaAuthorizations(AuthorizationService authorizations, ReviewProperties review) {
+	CamundaAuthorizations(AuthorizationService authorizations) {
 		this.authorizations = authorizations;
-		this.review = review;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
 	void grantStaffGroups() {
 		for (String group : List.of(Port25AccessProcess.GROUP_REVIEWERS, Port25AccessProcess.GROUP_NOC,
-				review.leadGroup())) {
+				Port25AccessProcess.GROUP_LEADS)) {
 			grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
 			grant(group, Resources.FILTER, Authorization.ANY, Permissions.READ);
 			grant(group, Resources.PROCESS_DEFINITION, Port25AccessProcess.PROCESS_KEY, Permissions.READ);

@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -30,6 +29,10 @@ final class ProblemResponses {
 	 * as well as Bearer.
 	 */
 	static final String BASIC_CHALLENGE = "Basic realm=\"port25-workflow\"";
+
+	// the same words whatever was refused: a refusal must not tell a caller what exists
+	// behind it
+	private static final String ACCESS_DENIED = "Access is denied.";
 
 	private ProblemResponses() {
 	}
@@ -70,7 +73,7 @@ final class ProblemResponses {
 	 * 403 for a caller who is known but may not do this, or for a path nobody may use.
 	 */
 	static AccessDeniedHandler forbidden() {
-		return (request, response, ex) -> write(request, response, HttpStatus.FORBIDDEN, detail(ex));
+		return (request, response, ex) -> write(request, response, HttpStatus.FORBIDDEN, ACCESS_DENIED);
 	}
 
 	/**
@@ -78,17 +81,13 @@ final class ProblemResponses {
 	 * credentials would not help.
 	 */
 	static AuthenticationEntryPoint forbiddenWithoutChallenge() {
-		return (request, response, ex) -> write(request, response, HttpStatus.FORBIDDEN, "Access is denied.");
+		return (request, response, ex) -> write(request, response, HttpStatus.FORBIDDEN, ACCESS_DENIED);
 	}
 
 	private static String detail(AuthenticationException ex) {
 		// the messages of Spring Security's exceptions are meant for callers ("Bad
 		// credentials", "Jwt expired at ...")
 		return ex.getMessage() != null ? ex.getMessage() : "Authentication is required.";
-	}
-
-	private static String detail(AccessDeniedException ex) {
-		return "Access is denied.";
 	}
 
 }

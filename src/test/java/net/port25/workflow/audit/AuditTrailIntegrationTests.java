@@ -30,19 +30,19 @@ class AuditTrailIntegrationTests {
 	void keepsEveryEntryWithActorTimeReasonAndSourceEventOldestFirst() {
 		String requestRef = unique("T-AUDIT");
 		String serviceId = unique("SVC-AUDIT");
-		audit.record(new AuditEntry(requestRef, serviceId, Instant.now(), "customer:C-1", "STATUS_CHANGED", null,
-				"SUBMITTED", null, "evt-1"));
-		audit.record(AuditEntry.action(requestRef, serviceId, "customer:C-1", "TOGGLE_REFUSED",
+		audit.record(new AuditEntry(requestRef, serviceId, Instant.now(), "customer:C-1", AuditAction.STATUS_CHANGED,
+				null, "SUBMITTED", null, "evt-1"));
+		audit.record(AuditEntry.action(requestRef, serviceId, "customer:C-1", AuditAction.TOGGLE_REFUSED,
 				"the port 25 request is not approved yet", "evt-2"));
-		audit.record(AuditEntry.action(null, serviceId, "customer:C-2", "TOGGLE_REFUSED",
+		audit.record(AuditEntry.action(null, serviceId, "customer:C-2", AuditAction.TOGGLE_REFUSED,
 				"device does not belong to customer C-2", "evt-3"));
 
 		assertThat(audit.forRequest(requestRef)).extracting(AuditEntry::sourceEventId)
 			.containsExactly("evt-1", "evt-2");
 		assertThat(audit.forService(serviceId)).extracting(AuditEntry::actor, AuditEntry::action, AuditEntry::reason)
-			.containsExactly(tuple("customer:C-1", "STATUS_CHANGED", null),
-					tuple("customer:C-1", "TOGGLE_REFUSED", "the port 25 request is not approved yet"),
-					tuple("customer:C-2", "TOGGLE_REFUSED", "device does not belong to customer C-2"));
+			.containsExactly(tuple("customer:C-1", AuditAction.STATUS_CHANGED, null),
+					tuple("customer:C-1", AuditAction.TOGGLE_REFUSED, "the port 25 request is not approved yet"),
+					tuple("customer:C-2", AuditAction.TOGGLE_REFUSED, "device does not belong to customer C-2"));
 		assertThat(audit.forService(serviceId)).allSatisfy((entry) -> assertThat(entry.at()).isNotNull());
 	}
 
@@ -68,8 +68,8 @@ class AuditTrailIntegrationTests {
 
 	private String recordOne() {
 		String serviceId = unique("SVC-AUDIT");
-		audit.record(
-				AuditEntry.action(unique("T-AUDIT"), serviceId, "reviewer", "REVOKED", "revoked by hand", "staff-1"));
+		audit.record(AuditEntry.action(unique("T-AUDIT"), serviceId, "reviewer", AuditAction.REVOCATION_REFUSED,
+				"revoked by hand", "staff-1"));
 		return serviceId;
 	}
 

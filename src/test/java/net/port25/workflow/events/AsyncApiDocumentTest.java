@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import net.port25.workflow.EventTypes;
 import net.port25.workflow.access.CustomerNotice;
 import net.port25.workflow.access.PortCommand;
 import org.junit.jupiter.api.Test;
@@ -53,13 +54,13 @@ class AsyncApiDocumentTest {
 
 	@Test
 	void everyEventTypeOfTheEngineIsAMessage() {
-		Stream<String> inbound = Stream.of(RequestsListener.REQUEST_SUBMITTED, RequestsListener.INFORMATION_PROVIDED,
-				RequestsListener.REQUEST_WITHDRAWN, DashboardTogglesListener.TOGGLE_REQUESTED,
-				AbuseEventsListener.ABUSE_DETECTED);
+		Stream<String> inbound = Stream.of(EventTypes.REQUEST_SUBMITTED, EventTypes.INFORMATION_PROVIDED,
+				EventTypes.REQUEST_WITHDRAWN, EventTypes.TOGGLE_REQUESTED, EventTypes.ABUSE_DETECTED,
+				EventTypes.SERVICE_CHANGED);
 		Stream<String> outbound = Stream
 			.of(Arrays.stream(CustomerNotice.Type.values()).map(CustomerNotice.Type::eventType),
 					Arrays.stream(PortCommand.Action.values()).map(PortCommand.Action::eventType),
-					Stream.of(OutboundEvents.ACCESS_CHANGED))
+					Stream.of(EventTypes.ACCESS_CHANGED))
 			.flatMap(types -> types);
 		List<String> messageNames = map(map(document, "components"), "messages").values()
 			.stream()

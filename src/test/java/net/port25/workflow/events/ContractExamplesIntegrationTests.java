@@ -14,11 +14,12 @@ import net.port25.workflow.ContractExamples;
 import net.port25.workflow.Port25AccessProcess;
 import net.port25.workflow.access.AccessStatus;
 import net.port25.workflow.access.ServiceType;
+import net.port25.workflow.audit.AuditAction;
 import net.port25.workflow.audit.AuditTrail;
 import net.port25.workflow.infrastructure.Infrastructure;
 import net.port25.workflow.infrastructure.IntegrationTest;
-import net.port25.workflow.intake.RequestRecord;
-import net.port25.workflow.intake.RequestRecords;
+import net.port25.workflow.request.RequestRecord;
+import net.port25.workflow.request.Requests;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -44,7 +45,7 @@ class ContractExamplesIntegrationTests {
 	TaskService taskService;
 
 	@Autowired
-	RequestRecords records;
+	Requests records;
 
 	@Autowired
 	AuditTrail audit;
@@ -121,7 +122,7 @@ class ContractExamplesIntegrationTests {
 
 		kafka.send(topics.dashboardToggles(), serviceId, json.writeValueAsBytes(toggle)).get();
 
-		awaitTrue(() -> audit.forService(serviceId).stream().anyMatch(e -> e.action().equals("TOGGLE_REFUSED")));
+		awaitTrue(() -> audit.forService(serviceId).stream().anyMatch(e -> e.action() == AuditAction.TOGGLE_REFUSED));
 		try (TopicReader commands = new TopicReader(infrastructure.kafkaBootstrapServers(), topics.networkCommands())) {
 			assertThat(commands.allWithKey(serviceId)).isEmpty();
 		}

@@ -16,6 +16,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import net.port25.workflow.ContractExamples;
+import net.port25.workflow.request.MissingFact;
+import net.port25.workflow.request.RecipientType;
+import net.port25.workflow.request.RequestFacts;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
@@ -243,7 +246,7 @@ class CompletenessDecisionTest {
 
 	@Test
 	void passesTheContractNamesToTheDecision() {
-		Map<String, Object> inputs = CompletenessDecision.inputs(with(complete(), "useCase", "  relay  "));
+		Map<String, Object> inputs = with(complete(), "useCase", "  relay  ").decisionInputs();
 
 		assertThat(inputs).containsEntry("serviceType", "iColocation")
 			.containsEntry("recipientType", "own-customers")
@@ -259,7 +262,7 @@ class CompletenessDecisionTest {
 			String contractName = objectMapper.convertValue(recipientType, String.class);
 			RequestFacts facts = with(complete(), "recipientType", contractName);
 
-			assertThat(CompletenessDecision.inputs(facts)).containsEntry("recipientType", contractName);
+			assertThat(facts.decisionInputs()).containsEntry("recipientType", contractName);
 		}
 	}
 
@@ -268,7 +271,7 @@ class CompletenessDecisionTest {
 		RequestFacts facts = example("submitted-cmetal-incomplete.json");
 		DecisionService decisionService = mock(DecisionService.class, RETURNS_DEEP_STUBS);
 		given(decisionService.evaluateDecisionByKey("request-completeness")
-			.variables(CompletenessDecision.inputs(facts))
+			.variables(facts.decisionInputs())
 			.evaluate()).willReturn(evaluate(facts));
 
 		assertThat(new CompletenessDecision(decisionService).missingFacts(facts)).hasSize(10)
@@ -287,7 +290,7 @@ class CompletenessDecisionTest {
 	}
 
 	private static DmnDecisionResult evaluate(RequestFacts facts) {
-		return dmnEngine.evaluateDecision(decision, CompletenessDecision.inputs(facts));
+		return dmnEngine.evaluateDecision(decision, facts.decisionInputs());
 	}
 
 	/** The complete iColocation request of the contract's examples. */

@@ -13,6 +13,8 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import net.port25.workflow.access.ServiceType;
+import net.port25.workflow.request.RecipientType;
+import net.port25.workflow.request.RequestFacts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -8,7 +8,6 @@ import java.util.Map;
 import net.port25.workflow.Port25AccessProcess;
 import net.port25.workflow.ProcessScenarios;
 import net.port25.workflow.infrastructure.IntegrationTest;
-import net.port25.workflow.review.ReviewProperties;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -47,9 +46,6 @@ class CamundaAuthorizationsIntegrationTests {
 	@Autowired
 	CamundaAuthorizations grants;
 
-	@Autowired
-	ReviewProperties review;
-
 	@AfterEach
 	void logOut() {
 		identityService.clearAuthentication();
@@ -86,7 +82,7 @@ class CamundaAuthorizationsIntegrationTests {
 	@Test
 	void keepsWhatAnAdministratorMadeOfAGrantWhenItStartsAgain() {
 		Authorization leadsFilters = authorizationService.createAuthorizationQuery()
-			.groupIdIn(review.leadGroup())
+			.groupIdIn(Port25AccessProcess.GROUP_LEADS)
 			.resourceType(Resources.FILTER)
 			.resourceId(Authorization.ANY)
 			.singleResult();
@@ -97,7 +93,7 @@ class CamundaAuthorizationsIntegrationTests {
 			grants.grantStaffGroups();
 
 			Authorization afterRestart = authorizationService.createAuthorizationQuery()
-				.groupIdIn(review.leadGroup())
+				.groupIdIn(Port25AccessProcess.GROUP_LEADS)
 				.resourceType(Resources.FILTER)
 				.resourceId(Authorization.ANY)
 				.singleResult();
@@ -108,8 +104,8 @@ class CamundaAuthorizationsIntegrationTests {
 			authorizationService.deleteAuthorization(leadsFilters.getId());
 			grants.grantStaffGroups();
 		}
-		assertThat(authorizationService.isUserAuthorized("lead-" + System.nanoTime(), List.of(review.leadGroup()),
-				Permissions.READ, Resources.FILTER, Authorization.ANY))
+		assertThat(authorizationService.isUserAuthorized("lead-" + System.nanoTime(),
+				List.of(Port25AccessProcess.GROUP_LEADS), Permissions.READ, Resources.FILTER, Authorization.ANY))
 			.isTrue();
 	}
 

@@ -1,4 +1,4 @@
-package net.port25.workflow.intake;
+package net.port25.workflow.access;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -43,7 +43,7 @@ public @interface IpLiteral {
 			return value == null || isIpLiteral(value);
 		}
 
-		static boolean isIpLiteral(String value) {
+		public static boolean isIpLiteral(String value) {
 			if (IPV4.matcher(value).matches()) {
 				return true;
 			}

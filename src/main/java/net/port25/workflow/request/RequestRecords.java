@@ -1,4 +1,4 @@
-package net.port25.workflow.intake;
+package net.port25.workflow.request;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,13 +8,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import net.port25.workflow.access.AccessStatus;
 import net.port25.workflow.access.Channel;
-import net.port25.workflow.access.Finding;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,13 +23,18 @@ import org.springframework.stereotype.Repository;
  * transaction.
  */
 @Repository
-public class RequestRecords {
+class RequestRecords {
 
 	private static final String COLUMNS = """
 			request_ref, channel, customer_id, facts, status, missing_facts, findings, created_at""";
 
-	private static final String LIVE = """
-			status in ('SUBMITTED', 'INFO_REQUESTED', 'IN_REVIEW', 'APPROVED', 'ENABLED', 'DISABLED')""";
+	/**
+	 * The live states, as the partial unique index
+	 * {@code access_request_one_live_per_service} lists them.
+	 */
+	static final String LIVE = AccessStatus.LIVE.stream()
+		.map((status) -> "'" + status.name() + "'")
+		.collect(Collectors.joining(", ", "status in (", ")"));
 
 	// cast: PostgreSQL cannot infer the type of a parameter that is only compared with
 	// null
@@ -67,22 +72,14 @@ public class RequestRecords {
 			.update();
 	}
 
-	public Optional<RequestRecord> find(String requestRef) {
+	Optional<RequestRecord> find(String requestRef) {
 		return jdbc.sql("select " + COLUMNS + " from access_request where request_ref = :ref")
 			.param("ref", requestRef)
 			.query(this::map)
 			.optional();
 	}
 
-	public RequestRecord get(String requestRef) {
-		return find(requestRef).orElseThrow(() -> new IllegalStateException("No request " + requestRef));
-	}
-
-	/**
-	 * The live request of a service, found by its service id or by one of its IP
-	 * addresses.
-	 */
-	public Optional<RequestRecord> findLive(String serviceId, String ipAddress) {
+	Optional<RequestRecord> findLive(String serviceId, String ipAddress) {
 		return jdbc
 			.sql("select " + COLUMNS + " from access_request where " + LIVE
 					+ " and (service_id = :serviceId or :ip = any(ip_addresses)) order by created_at desc limit 1")
@@ -92,8 +89,7 @@ public class RequestRecords {
 			.optional();
 	}
 
-	/** The service's most recent request, live or ended. */
-	public Optional<RequestRecord> findLatest(String serviceId) {
+	Optional<RequestRecord> findLatest(String serviceId) {
 		return jdbc.sql("select " + COLUMNS
 				+ " from access_request where service_id = :serviceId order by created_at desc, request_ref limit 1")
 			.param("serviceId", serviceId)
@@ -101,11 +97,7 @@ public class RequestRecords {
 			.optional();
 	}
 
-	/**
-	 * One page of the requests that match every given criterion (a null criterion matches
-	 * all), newest first.
-	 */
-	public List<RequestRecord> search(String customerId, String serviceId, AccessStatus status, int offset, int limit) {
+	List<RequestRecord> search(String customerId, String serviceId, AccessStatus status, int offset, int limit) {
 		return jdbc
 			.sql("select " + COLUMNS + " from access_request where " + SEARCH
 					+ " order by created_at desc, request_ref limit :limit offset :offset")
@@ -116,26 +108,17 @@ public class RequestRecords {
 			.list();
 	}
 
-	/** How many requests match {@link #search}'s criteria in all. */
-	public long count(String customerId, String serviceId, AccessStatus status) {
+	long count(String customerId, String serviceId, AccessStatus status) {
 		return jdbc.sql("select count(*) from access_request where " + SEARCH)
 			.params(searchCriteria(customerId, serviceId, status))
 			.query(Long.class)
 			.single();
 	}
 
-	private static Map<String, Object> searchCriteria(String customerId, String serviceId, AccessStatus status) {
-		// HashMap: the values may be null, which is what "any" means in SEARCH
-		Map<String, Object> criteria = new HashMap<>();
-		criteria.put("customerId", customerId);
-		criteria.put("serviceId", serviceId);
-		criteria.put("status", status == null ? null : status.name());
-		return criteria;
-	}
-
-	public int countRevoked(String serviceId) {
-		return jdbc.sql("select count(*) from access_request where service_id = :serviceId and status = 'REVOKED'")
+	int countRevoked(String serviceId) {
+		return jdbc.sql("select count(*) from access_request where service_id = :serviceId and status = :revoked")
 			.param("serviceId", serviceId)
+			.param("revoked", AccessStatus.REVOKED.name())
 			.query(Integer.class)
 			.single();
 	}
@@ -162,19 +145,29 @@ public class RequestRecords {
 	}
 
 	void updateMissingFacts(String requestRef, List<MissingFact> missingFacts) {
-		jdbc.sql("update access_request set missing_facts = cast(:missing as jsonb), updated_at = now() "
+		updateJson(requestRef, "missing_facts", missingFacts);
+	}
+
+	void updateFindings(String requestRef, List<Finding> findings) {
+		updateJson(requestRef, "findings", findings);
+	}
+
+	// column: one of this class's own constants, never input
+	private void updateJson(String requestRef, String column, Object value) {
+		jdbc.sql("update access_request set " + column + " = cast(:value as jsonb), updated_at = now() "
 				+ "where request_ref = :ref")
 			.param("ref", requestRef)
-			.param("missing", write(missingFacts))
+			.param("value", write(value))
 			.update();
 	}
 
-	public void updateFindings(String requestRef, List<Finding> findings) {
-		jdbc.sql("update access_request set findings = cast(:findings as jsonb), updated_at = now() "
-				+ "where request_ref = :ref")
-			.param("ref", requestRef)
-			.param("findings", write(findings))
-			.update();
+	private static Map<String, Object> searchCriteria(String customerId, String serviceId, AccessStatus status) {
+		// HashMap: the values may be null, which is what "any" means in SEARCH
+		Map<String, Object> criteria = new HashMap<>();
+		criteria.put("customerId", customerId);
+		criteria.put("serviceId", serviceId);
+		criteria.put("status", status == null ? null : status.name());
+		return criteria;
 	}
 
 	private RequestRecord map(ResultSet row, int number) throws SQLException {

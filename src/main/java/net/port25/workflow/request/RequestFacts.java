@@ -1,6 +1,8 @@
-package net.port25.workflow.intake;
+package net.port25.workflow.request;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import net.port25.workflow.access.ServiceType;
 
@@ -35,6 +37,46 @@ public record RequestFacts(ServiceType serviceType, String serviceId, String hos
 				first(dmarcConfigured, other.dmarcConfigured), first(rdnsConfigured, other.rdnsConfigured),
 				first(submissionPortsInsufficientReason, other.submissionPortsInsufficientReason),
 				first(notes, other.notes));
+	}
+
+	/**
+	 * The facts as the policy decisions' input variables (completeness and risk read the
+	 * same): contract names for the enums, blank text as {@code null} and lists as the
+	 * number of their non-blank entries.
+	 */
+	public Map<String, Object> decisionInputs() {
+		// a HashMap, because an unanswered fact is a null variable, not an absent one
+		Map<String, Object> inputs = new HashMap<>();
+		inputs.put("serviceType", (serviceType != null) ? serviceType.contractName() : null);
+		inputs.put("serviceId", text(serviceId));
+		inputs.put("hostname", text(hostname));
+		inputs.put("ipAddressCount", count(ipAddresses));
+		inputs.put("useCase", text(useCase));
+		inputs.put("application", text(application));
+		inputs.put("mailServerSoftware", text(mailServerSoftware));
+		inputs.put("mailType", text(mailType));
+		inputs.put("sendingDomainCount", count(sendingDomains));
+		inputs.put("websiteUrl", text(websiteUrl));
+		inputs.put("companyInfo", text(companyInfo));
+		inputs.put("expectedDailyVolume", expectedDailyVolume);
+		inputs.put("expectedMonthlyVolume", expectedMonthlyVolume);
+		inputs.put("recipientType", (recipientType != null) ? recipientType.contractName() : null);
+		inputs.put("recipientSource", text(recipientSource));
+		inputs.put("abuseControls", text(abuseControls));
+		inputs.put("spfConfigured", spfConfigured);
+		inputs.put("dkimConfigured", dkimConfigured);
+		inputs.put("dmarcConfigured", dmarcConfigured);
+		inputs.put("rdnsConfigured", rdnsConfigured);
+		inputs.put("submissionPortsInsufficientReason", text(submissionPortsInsufficientReason));
+		return inputs;
+	}
+
+	private static String text(String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
+	private static int count(List<String> values) {
+		return (values != null) ? (int) values.stream().filter((value) -> text(value) != null).count() : 0;
 	}
 
 	private static <T> T first(T given, T fallback) {

@@ -1,4 +1,4 @@
-package net.port25.workflow.intake;
+package net.port25.workflow.request;
 
 /**
  * A fact the policy requires before staff review that the customer has not given yet.

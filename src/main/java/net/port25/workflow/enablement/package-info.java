@@ -1,0 +1,8 @@
+/**
+ * Enablement: who opens the port once access is approved (staff, or the cMetal customer's
+ * switch), and the switch.
+ */
+@ApplicationModule(allowedDependencies = { "request", "access", "audit" })
+package net.port25.workflow.enablement;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,77 @@
+package net.port25.workflow.intake;
+
+import java.util.Optional;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import net.port25.workflow.access.Actors;
+import net.port25.workflow.access.CustomerMessage;
+import net.port25.workflow.access.CustomerMessages;
+import net.port25.workflow.access.CustomerNotice;
+import net.port25.workflow.access.CustomerNotifier;
+import net.port25.workflow.audit.AuditAction;
+import net.port25.workflow.audit.AuditEntry;
+import net.port25.workflow.audit.AuditTrail;
+import net.port25.workflow.request.RequestRecord;
+import net.port25.workflow.request.Requests;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * What intake answers when it cannot take what a customer sent: a duplicate, or an event
+ * for no open request.
+ */
+@Component
+class IntakeReplies {
+
+	private static final Logger log = LoggerFactory.getLogger(IntakeReplies.class);
+
+	private final Requests requests;
+
+	private final CustomerNotifier notifier;
+
+	private final CustomerMessages messages;
+
+	private final AuditTrail audit;
+
+	private final Counter unmatched;
+
+	IntakeReplies(Requests requests, CustomerNotifier notifier, CustomerMessages messages, AuditTrail audit,
+			MeterRegistry meters) {
+		this.requests = requests;
+		this.notifier = notifier;
+		this.messages = messages;
+		this.audit = audit;
+		this.unmatched = meters.counter("port25.events.unmatched", "capability", "intake");
+	}
+
+	/**
+	 * The service already has a live request: the new one is refused and the refusal
+	 * kept.
+	 */
+	void refuseDuplicate(RequestRecord duplicate, RequestRecord live, String sourceEventId) {
+		String reason = messages.text(CustomerMessage.DUPLICATE_REASON, live.serviceId(), live.requestRef(),
+				live.status());
+		notifier.notify(duplicate.notice(CustomerNotice.Type.REQUEST_REJECTED, messages.text(CustomerMessage.DUPLICATE),
+				reason));
+		audit.record(AuditEntry.action(duplicate.requestRef(), duplicate.serviceId(),
+				Actors.customer(duplicate.customerId()), AuditAction.DUPLICATE_REFUSED, reason, sourceEventId));
+	}
+
+	/**
+	 * The event refers to nothing that can take it: say so on the reply topic, and go on.
+	 */
+	void notOpen(String requestRef, CustomerMessage notApplied, String sourceEventId) {
+		Optional<RequestRecord> found = requests.find(requestRef);
+		String reason = found.map((record) -> messages.text(CustomerMessage.REQUEST_ENDED, requestRef, record.status()))
+			.orElseGet(() -> messages.text(CustomerMessage.REQUEST_UNKNOWN, requestRef));
+		log.warn("{} for {} not applied: {} (event {})", notApplied, requestRef, reason, sourceEventId);
+		unmatched.increment();
+		String message = messages.text(notApplied, reason);
+		notifier.notify(found.map((record) -> record.notice(CustomerNotice.Type.REQUEST_NOT_OPEN, message, reason))
+			.orElseGet(() -> new CustomerNotice(CustomerNotice.Type.REQUEST_NOT_OPEN, requestRef, null, null, null,
+					null, message, reason, null, null)));
+	}
+
+}

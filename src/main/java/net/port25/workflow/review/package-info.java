@@ -1,0 +1,8 @@
+/**
+ * Review: the risk assessment, the reviewer's decision, escalation of overdue reviews,
+ * and what the review form shows.
+ */
+@ApplicationModule(allowedDependencies = { "request", "access", "audit", "enablement" })
+package net.port25.workflow.review;
+
+import org.springframework.modulith.ApplicationModule;
