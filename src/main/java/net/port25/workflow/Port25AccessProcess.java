@@ -184,6 +184,43 @@ public final class Port25AccessProcess {
 		/** reviewRequest form, with reject: the contract reason code (default policy). */
 		public static final String REASON_CODE = "reasonCode";
 
+		/**
+		 * What the reviewer decided, for the decision gateway: a {@link ReviewDecision}
+		 * value.
+		 */
+		public static final String REVIEW_OUTCOME = "reviewOutcome";
+
+		/**
+		 * The reviewer's reason and reason code (a rejection), and questions (a request
+		 * for information).
+		 */
+		public static final String REVIEW_REASON = "reviewReason";
+
+		public static final String REVIEW_REASON_CODE = "reviewReasonCode";
+
+		public static final String REVIEWER_QUESTIONS = "reviewerQuestions";
+
+		/**
+		 * What the abuse reviewer decided, in the review's own scope: an
+		 * {@link AbuseDecision} value.
+		 */
+		public static final String ABUSE_REVIEW_OUTCOME = "abuseReviewOutcome";
+
+		public static final String DISMISSAL_REASON = "dismissalReason";
+
+		/** What the task cards of the Tasklist filters show. */
+		public static final String SERVICE_ID = "serviceId";
+
+		public static final String CUSTOMER_ID = "customerId";
+
+		/** openPort25 form: what to open, for whom, approved by whom. */
+		public static final String PORT_TO_OPEN = "portToOpen";
+
+		/** reviewAbuse form: the report and what came before it. */
+		public static final String ABUSE_REPORT = "abuseReport";
+
+		public static final String ABUSE_HISTORY = "abuseHistory";
+
 		public static final String ACTOR = "actor";
 
 		/** Read-only texts of the reviewRequest form. */

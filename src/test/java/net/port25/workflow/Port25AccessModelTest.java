@@ -27,6 +27,7 @@ import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -104,9 +105,10 @@ class Port25AccessModelTest {
 
 	@Test
 	void decidesOnTheValuesTheProcessConstantsName() {
-		assertThat(conditionValues("Gateway_ReviewDecision", Variables.DECISION)).containsExactlyInAnyOrderElementsOf(
-				Arrays.stream(ReviewDecision.values()).map(ReviewDecision::value).toList());
-		assertThat(conditionValues("Gateway_AbuseDecision", Variables.ABUSE_DECISION))
+		assertThat(conditionValues("Gateway_ReviewDecision", Variables.REVIEW_OUTCOME))
+			.containsExactlyInAnyOrderElementsOf(
+					Arrays.stream(ReviewDecision.values()).map(ReviewDecision::value).toList());
+		assertThat(conditionValues("Gateway_AbuseDecision", Variables.ABUSE_REVIEW_OUTCOME))
 			.containsExactlyInAnyOrderElementsOf(
 					Arrays.stream(AbuseDecision.values()).map(AbuseDecision::value).toList());
 		assertThat(conditionValues("Gateway_WhoOpensThePort", Variables.ENABLEMENT))
@@ -128,6 +130,132 @@ class Port25AccessModelTest {
 
 	private <T extends BaseElement> T element(String id) {
 		return model.getModelElementById(id);
+	}
+
+	@Test
+	void drawsNoShapeOrLabelOverAnother() {
+		List<Box> boxes = boxes();
+		for (int i = 0; i < boxes.size(); i++) {
+			for (int j = i + 1; j < boxes.size(); j++) {
+				Box one = boxes.get(i);
+				Box other = boxes.get(j);
+				if (one.mayOverlap(other)) {
+					continue;
+				}
+				assertThat(one.overlaps(other)).as("%s overlaps %s", one, other).isFalse();
+			}
+		}
+	}
+
+	@Test
+	void drawsEveryElementInsideItsSubprocessAndEveryBoundaryEventOnItsBorder() {
+		for (BpmnShape shape : model.getModelElementsByType(BpmnShape.class)) {
+			if (shape.getBpmnElement() instanceof BoundaryEvent boundary) {
+				Bounds host = bounds(boundary.getAttachedTo().getId());
+				Bounds event = shape.getBounds();
+				double cx = event.getX() + event.getWidth() / 2;
+				double cy = event.getY() + event.getHeight() / 2;
+				boolean onBorder = (Math.abs(cy - host.getY()) < 1
+						|| Math.abs(cy - (host.getY() + host.getHeight())) < 1) && cx > host.getX()
+						&& cx < host.getX() + host.getWidth()
+						|| (Math.abs(cx - host.getX()) < 1 || Math.abs(cx - (host.getX() + host.getWidth())) < 1)
+								&& cy > host.getY() && cy < host.getY() + host.getHeight();
+				assertThat(onBorder).as("%s on the border of %s", boundary.getId(), boundary.getAttachedTo().getId())
+					.isTrue();
+			}
+			else if (shape.getBpmnElement().getParentElement() instanceof SubProcess parent) {
+				Bounds outer = bounds(parent.getId());
+				Bounds inner = shape.getBounds();
+				assertThat(inner.getX() >= outer.getX() && inner.getY() >= outer.getY()
+						&& inner.getX() + inner.getWidth() <= outer.getX() + outer.getWidth()
+						&& inner.getY() + inner.getHeight() <= outer.getY() + outer.getHeight())
+					.as("%s inside %s", shape.getBpmnElement().getId(), parent.getId())
+					.isTrue();
+			}
+		}
+	}
+
+	@Test
+	void fitsAScreenAtAZoomWhereEverySubprocessIsReadable() {
+		double right = 0;
+		double bottom = 0;
+		for (BpmnShape shape : model.getModelElementsByType(BpmnShape.class)) {
+			right = Math.max(right, shape.getBounds().getX() + shape.getBounds().getWidth());
+			bottom = Math.max(bottom, shape.getBounds().getY() + shape.getBounds().getHeight());
+		}
+		// Cockpit fits the diagram to a pane of about 1600 by 800 pixels on a 1920 x 1080
+		// screen; at 0.6 of full size or more a task's name (12 px at full size) stays
+		// readable
+		assertThat(Math.min(1600 / right, 800 / bottom)).isGreaterThanOrEqualTo(0.6);
+	}
+
+	/** A shape or a label as drawn. */
+	private record Box(String element, boolean label, boolean container, String host, double x, double y, double width,
+			double height) {
+
+		boolean overlaps(Box other) {
+			return x < other.x + other.width && other.x < x + width && y < other.y + other.height
+					&& other.y < y + height;
+		}
+
+		/**
+		 * A subprocess holds its elements; a boundary event sits on its host; a label
+		 * belongs to its element.
+		 */
+		boolean mayOverlap(Box other) {
+			if (element.equals(other.element)) {
+				return true;
+			}
+			// a subprocess holds its elements and their labels; its title must stay clear
+			if ((container && !label) || (other.container && !other.label)) {
+				return true;
+			}
+			return !label && !other.label && (element.equals(other.host) || other.element.equals(host));
+		}
+
+		@Override
+		public String toString() {
+			return (label ? "the label of " : "") + element + " at " + x + "," + y;
+		}
+
+	}
+
+	private List<Box> boxes() {
+		List<Box> boxes = new java.util.ArrayList<>();
+		for (BpmnShape shape : model.getModelElementsByType(BpmnShape.class)) {
+			String id = shape.getBpmnElement().getId();
+			String host = shape.getBpmnElement() instanceof BoundaryEvent boundary ? boundary.getAttachedTo().getId()
+					: null;
+			boolean container = shape.getBpmnElement() instanceof SubProcess;
+			Bounds b = shape.getBounds();
+			boxes.add(new Box(id, false, container, host, b.getX(), b.getY(), b.getWidth(), b.getHeight()));
+			if (container) {
+				// bpmn-js writes an expanded subprocess's name at the middle of its top
+				// edge
+				boxes.add(new Box(id, true, true, null, b.getX() + b.getWidth() / 2 - 100, b.getY(), 200, 30));
+			}
+			if (shape.getBpmnLabel() != null && shape.getBpmnLabel().getBounds() != null) {
+				Bounds l = shape.getBpmnLabel().getBounds();
+				boxes.add(new Box(id, true, false, host, l.getX(), l.getY(), l.getWidth(), l.getHeight()));
+			}
+		}
+		for (BpmnEdge edge : model.getModelElementsByType(BpmnEdge.class)) {
+			if (edge.getBpmnLabel() != null && edge.getBpmnLabel().getBounds() != null) {
+				Bounds l = edge.getBpmnLabel().getBounds();
+				boxes.add(new Box(edge.getBpmnElement().getId(), true, false, null, l.getX(), l.getY(), l.getWidth(),
+						l.getHeight()));
+			}
+		}
+		return boxes;
+	}
+
+	private Bounds bounds(String elementId) {
+		return model.getModelElementsByType(BpmnShape.class)
+			.stream()
+			.filter((shape) -> shape.getBpmnElement().getId().equals(elementId))
+			.findFirst()
+			.orElseThrow()
+			.getBounds();
 	}
 
 	private UserTask userTask(String id) {

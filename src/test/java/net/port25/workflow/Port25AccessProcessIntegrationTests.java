@@ -50,6 +50,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -228,7 +229,7 @@ class Port25AccessProcessIntegrationTests {
 		assertThat(request.instance()).isWaitingAt(Port25AccessProcess.TASK_REVIEW_REQUEST);
 		assertThat(ports.statusesOf(request.ref())).containsExactly(SUBMITTED, IN_REVIEW, AccessStatus.INFO_REQUESTED,
 				IN_REVIEW);
-		assertThat((String) runtimeService.getVariable(request.instance().getId(), Variables.REQUEST_HISTORY))
+		assertThat(FormText.asRead(runtimeService.getVariable(request.instance().getId(), Variables.REQUEST_HISTORY)))
 			.contains("review decided", "information provided");
 	}
 
@@ -412,7 +413,7 @@ class Port25AccessProcessIntegrationTests {
 
 		assertThat(request.instance()).isWaitingAt(Port25AccessProcess.TASK_REVIEW_REQUEST);
 		assertThat(records.get(request.ref()).findings()).extracting("code").contains("ABUSE_REPORTED");
-		assertThat((String) runtimeService.getVariable(request.instance().getId(), Variables.REVIEW_FINDINGS))
+		assertThat(FormText.asRead(runtimeService.getVariable(request.instance().getId(), Variables.REVIEW_FINDINGS)))
 			.contains("low spam abuse: test evidence");
 	}
 
@@ -431,6 +432,35 @@ class Port25AccessProcessIntegrationTests {
 		assertThat(request.instance()).isWaitingAt("Gateway_AwaitCustomerSwitch").hasPassed("EndEvent_AbuseDismissed");
 		assertThat(ports.statusesOf(request.ref())).endsWith(ENABLED);
 		assertThat(audit.forRequest(request.ref())).extracting("action").contains(AuditAction.ABUSE_DISMISSED);
+	}
+
+	@Test
+	void opensASecondAbuseReviewEmptyWithTheFirstOneInItsHistory() {
+		ProcessScenarios.Request request = scenarios.submitComplete("submitted-cmetal-incomplete.json");
+		complete(request, Map.of(Variables.DECISION, "approve"));
+		toggle(request, true);
+		abuse(request.serviceId(), null, Severity.LOW);
+		completeTask(request, Port25AccessProcess.TASK_REVIEW_ABUSE,
+				Map.of(Variables.ABUSE_DECISION, "dismiss", Variables.REASON, "Listed by mistake"));
+
+		abuseHandling.handle(new AbuseDetected(request.serviceId(), null, Category.BLOCKLIST, Severity.MEDIUM,
+				"second report", null), "evt-" + System.nanoTime());
+
+		Task second = taskService.createTaskQuery()
+			.processInstanceId(request.instance().getId())
+			.taskDefinitionKey(Port25AccessProcess.TASK_REVIEW_ABUSE)
+			.singleResult();
+		// what Tasklist fills the form from
+		VariableMap form = engine.getFormService().getTaskFormVariables(second.getId());
+		assertThat(form.get(Variables.ABUSE_DECISION)).isNull();
+		assertThat(form.get(Variables.REASON)).isNull();
+		assertThat(FormText.asRead(form.get(Variables.ABUSE_REPORT))).contains("Category: blocklist",
+				"Evidence: second report", "Access: enabled since");
+		assertThat(FormText.asRead(form.get(Variables.ABUSE_HISTORY)))
+			.contains("low spam on " + request.serviceId() + ", dismissed by ")
+			.contains(": Listed by mistake");
+		assertThat(runtimeService.getVariables(request.instance().getId())).doesNotContainKeys(Variables.ABUSE_DECISION,
+				Variables.REASON, Variables.ABUSE_REVIEW_OUTCOME, Variables.DISMISSAL_REASON);
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import java.util.ArrayDeque;
+import java.util.Date;
 import java.util.Deque;
 
 import net.port25.workflow.Port25AccessProcess.AbuseDecision;
@@ -71,8 +72,7 @@ class Port25AccessProcessTest {
 			delegate(name, (execution) -> {
 			});
 		}
-		for (String name : new String[] { "reviewRequestCompletion", "openPort25Completion",
-				"reviewAbuseCompletion" }) {
+		for (String name : new String[] { "reviewRequestListener", "openPort25Listener", "reviewAbuseListener" }) {
 			Mocks.register(name, (TaskListener) (task) -> {
 			});
 		}
@@ -258,7 +258,7 @@ class Port25AccessProcessTest {
 		correlate(Port25AccessProcess.MESSAGE_ABUSE_REVIEW_REQUESTED);
 		assertThat(instance).isWaitingAt(Port25AccessProcess.TASK_REVIEW_ABUSE, Port25AccessProcess.TASK_OPEN_PORT_25);
 
-		complete(abuseReview(), withVariables(Variables.ABUSE_DECISION, AbuseDecision.REVOKE.value()));
+		complete(abuseReview(), withVariables(Variables.ABUSE_REVIEW_OUTCOME, AbuseDecision.REVOKE.value()));
 		assertThat(instance).hasPassed("EndEvent_AbuseConfirmed", "Task_RevokeAccess").isEnded();
 	}
 
@@ -267,7 +267,7 @@ class Port25AccessProcessTest {
 		approved();
 		correlate(Port25AccessProcess.MESSAGE_ABUSE_REVIEW_REQUESTED);
 
-		complete(abuseReview(), withVariables(Variables.ABUSE_DECISION, AbuseDecision.DISMISS.value()));
+		complete(abuseReview(), withVariables(Variables.ABUSE_REVIEW_OUTCOME, AbuseDecision.DISMISS.value()));
 		assertThat(instance).hasPassed("Task_DismissAbuse", "EndEvent_AbuseDismissed")
 			.hasNotPassed("Task_RevokeAccess")
 			.isWaitingAt(Port25AccessProcess.TASK_OPEN_PORT_25);
@@ -287,7 +287,7 @@ class Port25AccessProcessTest {
 	}
 
 	private void decide(ReviewDecision decision) {
-		complete(task(instance), withVariables(Variables.DECISION, decision.value()));
+		complete(task(instance), withVariables(Variables.REVIEW_OUTCOME, decision.value()));
 	}
 
 	private org.camunda.bpm.engine.task.Task abuseReview() {
@@ -319,6 +319,14 @@ class Port25AccessProcessTest {
 
 		public String abuseReviewEscalatesAfter() {
 			return "PT4H";
+		}
+
+		public Date dueDate() {
+			return new Date();
+		}
+
+		public Date abuseReviewDueDate() {
+			return new Date();
 		}
 
 	}

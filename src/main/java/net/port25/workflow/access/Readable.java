@@ -5,6 +5,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Values as people read them, in customer texts and staff forms alike: dates in words,
@@ -24,6 +26,10 @@ public final class Readable {
 	 * below that.
 	 */
 	public static final int FORM_TEXT_LIMIT = 3900;
+
+	// what would turn words into emphasis, links, code, headings, tables or HTML; a list
+	// or a numbered line inside someone's text may stay one
+	private static final Pattern MARKDOWN = Pattern.compile("[\\\\`*_\\[\\]#|<>~]");
 
 	private Readable() {
 	}
@@ -53,6 +59,22 @@ public final class Readable {
 	/** {@code 192.0.2.77, 192.0.2.78}; empty for none. */
 	public static String list(List<String> items) {
 		return (items == null) ? "" : String.join(", ", items);
+	}
+
+	/**
+	 * Someone else's text (a customer's, an abuse monitor's) inside a staff form's
+	 * markdown: shown as written, never as headings, links or emphasis.
+	 */
+	public static String escaped(String text) {
+		return MARKDOWN.matcher(text).replaceAll("\\\\$0");
+	}
+
+	/**
+	 * Someone else's text as a block quote, its line breaks kept: the customer's request
+	 * and answers on a review form.
+	 */
+	public static String quoted(String text) {
+		return text.lines().map((line) -> "> " + escaped(line) + "  ").collect(Collectors.joining("\n"));
 	}
 
 	/** {@code Yes}, {@code No}, or {@code not given}. */

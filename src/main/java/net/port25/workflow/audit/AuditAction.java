@@ -29,6 +29,9 @@ public enum AuditAction {
 
 	ABUSE_DISMISSED,
 
+	/** Staff opened the port, for these addresses. */
+	PORT_OPENED,
+
 	/** Approved addresses that left the service were closed. */
 	ADDRESSES_CLOSED,
 

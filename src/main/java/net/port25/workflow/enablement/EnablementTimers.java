@@ -1,5 +1,8 @@
 package net.port25.workflow.enablement;
 
+import java.util.Date;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,6 +21,11 @@ public class EnablementTimers {
 
 	public String escalateAfter() {
 		return properties.escalateAfter().toString();
+	}
+
+	/** When a port to open is due: when it is escalated if still not open. */
+	public Date dueDate() {
+		return Date.from(ClockUtil.getCurrentTime().toInstant().plus(properties.escalateAfter()));
 	}
 
 }

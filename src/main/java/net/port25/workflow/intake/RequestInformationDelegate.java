@@ -28,12 +28,13 @@ class RequestInformationDelegate implements JavaDelegate {
 
 	/** The reviewer's questions count once: they are consumed when asked. */
 	private static String reviewerQuestions(DelegateExecution execution) {
-		if (ReviewDecision.of(execution.getVariable(Variables.DECISION)).orElse(null) != ReviewDecision.REQUEST_INFO) {
+		if (ReviewDecision.of(execution.getVariable(Variables.REVIEW_OUTCOME))
+			.orElse(null) != ReviewDecision.REQUEST_INFO) {
 			return null;
 		}
-		String questions = (String) execution.getVariable(Variables.QUESTIONS);
-		execution.removeVariable(Variables.DECISION);
-		execution.removeVariable(Variables.QUESTIONS);
+		String questions = (String) execution.getVariable(Variables.REVIEWER_QUESTIONS);
+		execution.removeVariable(Variables.REVIEW_OUTCOME);
+		execution.removeVariable(Variables.REVIEWER_QUESTIONS);
 		return questions;
 	}
 

@@ -23,7 +23,7 @@ class ApproveRequestDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		EnablementPolicy.Mode mode = decisions.approve(execution.getProcessBusinessKey(),
-				Actors.of(execution, Variables.ACTOR), (String) execution.getVariable(Variables.REASON));
+				Actors.of(execution, Variables.ACTOR), (String) execution.getVariable(Variables.REVIEW_REASON));
 		execution.setVariable(Variables.REQUEST_APPROVED, true);
 		execution.setVariable(Variables.ENABLEMENT, mode.name());
 	}

@@ -23,8 +23,8 @@ class RejectRequestDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		decisions.reject(execution.getProcessBusinessKey(), Actors.of(execution, Variables.ACTOR),
-				(String) execution.getVariable(Variables.REASON),
-				ReasonCode.of(execution.getVariable(Variables.REASON_CODE)).orElse(ReasonCode.POLICY));
+				(String) execution.getVariable(Variables.REVIEW_REASON),
+				ReasonCode.of(execution.getVariable(Variables.REVIEW_REASON_CODE)).orElse(ReasonCode.POLICY));
 		execution.setVariable(Variables.REQUEST_APPROVED, false);
 	}
 

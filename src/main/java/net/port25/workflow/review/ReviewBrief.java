@@ -2,8 +2,10 @@ package net.port25.workflow.review;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -54,21 +56,24 @@ class ReviewBrief {
 	Map<String, Object> variables(RequestRecord record) {
 		String whole = "GET /api/requests/" + record.requestRef();
 		List<Correspondence.Entry> letters = correspondence.of(record.requestRef());
-		String summary = summary(record) + "\n" + inventoryLine(record, inventory.find(record.serviceId()));
-		return Map.of(Variables.REQUEST_SUMMARY, Readable.bounded(summary, whole), Variables.REVIEW_FINDINGS,
-				Readable.bounded(findings(record.findings()), whole), Variables.REQUEST_TEXT,
-				Readable.bounded(requestText(letters), whole), Variables.REQUEST_CORRESPONDENCE,
-				Readable.bounded(questionsAndAnswers(letters), whole), Variables.REQUEST_HISTORY,
+		String summary = summary(record) + "\n\n" + inventoryLine(record, inventory.find(record.serviceId()));
+		Map<String, Object> variables = new HashMap<>();
+		variables.put(Variables.REQUEST_SUMMARY, Readable.bounded(summary, whole));
+		variables.put(Variables.REVIEW_FINDINGS, Readable.bounded(risk(record.findings()), whole));
+		variables.put(Variables.REQUEST_TEXT, Readable.bounded(requestText(letters), whole));
+		variables.put(Variables.REQUEST_CORRESPONDENCE, Readable.bounded(questionsAndAnswers(letters), whole));
+		variables.put(Variables.REQUEST_HISTORY,
 				Readable.bounded(history(audit.forRequest(record.requestRef()), requests.history(record)), whole));
+		return variables;
 	}
 
 	static String summary(RequestRecord record) {
 		RequestFacts f = record.facts();
 		return String.join("\n",
-				"Request " + record.requestRef() + " from customer " + record.customerId() + ", by "
-						+ record.channel().name().toLowerCase(Locale.ROOT) + ", submitted "
-						+ Readable.dateTime(record.createdAt()),
-				line("Service type", f.serviceType() == null ? null : f.serviceType().contractName()),
+				"Request **" + record.requestRef() + "** from customer **" + Readable.escaped(record.customerId())
+						+ "**, by " + record.channel().name().toLowerCase(Locale.ROOT) + ", submitted "
+						+ Readable.dateTime(record.createdAt()) + ":",
+				"", line("Service type", f.serviceType() == null ? null : f.serviceType().contractName()),
 				line("Service ID / Device ID", f.serviceId()), line("Hostname", f.hostname()),
 				line("IP address(es)", list(f.ipAddresses())), line("Reason port 25 is needed", f.useCase()),
 				line("Application or platform sending mail", f.application()),
@@ -78,8 +83,7 @@ class ReviewBrief {
 				line("Expected daily volume", number(f.expectedDailyVolume())),
 				line("Expected monthly volume", number(f.expectedMonthlyVolume())),
 				line("Recipient type", recipients(f.recipientType())),
-				line("How recipients are obtained", f.recipientSource()),
-				line("Recipients opted in", Readable.yesNo(f.optInConfirmed())),
+				line("How recipients are obtained", f.recipientSource()), line("Recipients opted in", optIn(f)),
 				line("Abuse prevention controls in place", f.abuseControls()),
 				line("SPF configured", configured(f.spfConfigured())),
 				line("DKIM configured", configured(f.dkimConfigured())),
@@ -95,25 +99,38 @@ class ReviewBrief {
 	 */
 	static String inventoryLine(RequestRecord record, Optional<ServiceRecord> service) {
 		if (record.serviceId() == null) {
-			return "Inventory: no service named yet";
+			return "**Inventory:** no service named yet";
 		}
 		return service
-			.map((listed) -> "Inventory: " + listed.serviceType().contractName() + " " + listed.serviceId()
-					+ " of customer " + listed.customerId() + ", " + listed.status().name().toLowerCase(Locale.ROOT)
-					+ ", IP address(es) "
+			.map((listed) -> "**Inventory:** " + listed.serviceType().contractName() + " "
+					+ Readable.escaped(listed.serviceId()) + " of customer " + Readable.escaped(listed.customerId())
+					+ ", " + listed.status().name().toLowerCase(Locale.ROOT) + ", IP address(es) "
 					+ (listed.ipAddresses().isEmpty() ? "none" : Readable.list(listed.ipAddresses()))
 					+ (listed.isActive()
 							&& listed.agreesWith(record.customerId(), record.serviceType(), record.ipAddresses())
-									? ": agrees with the request" : ": does NOT agree with the request"))
-			.orElse("Inventory: the service is not known to the inventory");
+									? ": agrees with the request" : ": **does not agree with the request**"))
+			.orElse("**Inventory:** the service is not known to the inventory");
 	}
 
-	static String findings(List<Finding> findings) {
+	/**
+	 * The risk as the worst finding puts it (a critical finding is high risk, a warning
+	 * medium), and the findings.
+	 */
+	static String risk(List<Finding> findings) {
+		Finding.Severity worst = findings.stream()
+			.map(Finding::severity)
+			.max(Comparator.naturalOrder())
+			.orElse(Finding.Severity.INFO);
+		String level = switch (worst) {
+			case CRITICAL -> "**Risk: high**";
+			case WARNING -> "**Risk: medium**";
+			case INFO -> "**Risk: low**";
+		};
 		if (findings.isEmpty()) {
-			return "No findings.";
+			return level + ", no findings.";
 		}
-		return findings.stream()
-			.map((finding) -> severity(finding.severity()) + ": " + finding.description())
+		return level + "\n\n" + findings.stream()
+			.map((finding) -> "- " + severity(finding.severity()) + ": " + Readable.escaped(finding.description()))
 			.collect(Collectors.joining("\n"));
 	}
 
@@ -121,7 +138,7 @@ class ReviewBrief {
 	static String requestText(List<Correspondence.Entry> letters) {
 		return letters.stream()
 			.filter((letter) -> letter.kind() == Correspondence.Kind.REQUEST)
-			.map(Correspondence.Entry::text)
+			.map((letter) -> Readable.quoted(letter.text()))
 			.findFirst()
 			.orElse("The request came in structured fields only.");
 	}
@@ -141,11 +158,13 @@ class ReviewBrief {
 		List<String> lines = new ArrayList<>();
 		trail.stream().map(ReviewBrief::event).forEach(lines::add);
 		lines.add("");
+		lines.add("");
 		if (earlier.earlier().isEmpty()) {
 			lines.add("No earlier requests for this service, its IP addresses or this customer.");
 		}
 		else {
 			lines.add("Earlier requests for this service, its IP addresses or this customer:");
+			lines.add("");
 			earlier.earlier().stream().map((other) -> "- " + earlierRequest(other, earlier)).forEach(lines::add);
 		}
 		return String.join("\n", lines);
@@ -154,18 +173,19 @@ class ReviewBrief {
 	private static String entry(Correspondence.Entry entry) {
 		String when = Readable.dateTime(entry.at());
 		return switch (entry.kind()) {
-			case REQUEST -> "The request as the customer wrote it (" + when + "):\n" + entry.text();
-			case QUESTIONS -> "Asked by " + entry.author() + " on " + when + ", to answer by "
-					+ Readable.date(entry.answerBy()) + ":\n" + entry.text();
-			case ANSWER -> "The customer's answer (" + when + "):\n" + entry.text();
+			case REQUEST ->
+				"**The request as the customer wrote it** (" + when + "):\n\n" + Readable.quoted(entry.text());
+			case QUESTIONS -> "**Asked by " + entry.author() + "** on " + when + ", to answer by "
+					+ Readable.date(entry.answerBy()) + ":\n\n" + Readable.quoted(entry.text());
+			case ANSWER -> "**The customer's answer** (" + when + "):\n\n" + Readable.quoted(entry.text());
 		};
 	}
 
 	private static String event(AuditEntry entry) {
 		String what = (entry.toStatus() == null) ? entry.action().inWords()
 				: "now " + AccessStatus.valueOf(entry.toStatus()).inWords().toLowerCase(Locale.ROOT);
-		return Readable.dateTime(entry.at()) + ", " + entry.actor() + ": " + what
-				+ (entry.reason() == null ? "" : " (" + entry.reason() + ")");
+		return "- " + Readable.dateTime(entry.at()) + ", " + entry.actor() + ": " + what
+				+ (entry.reason() == null ? "" : " (" + Readable.escaped(entry.reason()) + ")");
 	}
 
 	private static String earlierRequest(RequestRecord other, RequestHistory history) {
@@ -195,6 +215,15 @@ class ReviewBrief {
 		};
 	}
 
+	// the policy asks it of mail to the broader public only
+	private static String optIn(RequestFacts facts) {
+		if (facts.optInConfirmed() == null && facts.recipientType() != null
+				&& facts.recipientType() != RecipientType.PUBLIC) {
+			return "not asked (recipients are not the broader public)";
+		}
+		return Readable.yesNo(facts.optInConfirmed());
+	}
+
 	private static String configured(ConfigurationState state) {
 		if (state == null) {
 			return null;
@@ -215,7 +244,7 @@ class ReviewBrief {
 	}
 
 	private static String line(String label, String value) {
-		return label + ": " + (value == null ? NOT_GIVEN : value);
+		return "- **" + label + ":** " + (value == null ? "*" + NOT_GIVEN + "*" : Readable.escaped(value));
 	}
 
 }

@@ -1,5 +1,8 @@
 package net.port25.workflow.review;
 
+import java.util.Date;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,6 +21,11 @@ public class ReviewTimers {
 
 	public String escalateAfter() {
 		return properties.escalateAfter().toString();
+	}
+
+	/** When a new review is due: when it is escalated if still undecided. */
+	public Date dueDate() {
+		return Date.from(ClockUtil.getCurrentTime().toInstant().plus(properties.escalateAfter()));
 	}
 
 }

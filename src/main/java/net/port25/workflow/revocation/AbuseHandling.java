@@ -86,13 +86,15 @@ public class AbuseHandling {
 			.correlate();
 	}
 
-	// the report's own variables live in its review's scope: a second report opens a
-	// review of its own
+	// the report's own variables, and its review's outcome, live in its review's scope:
+	// a second report opens a review of its own
 	private void openReview(String requestRef, AbuseDetected abuse, long reportId, String sourceEventId) {
 		runtimeService.createMessageCorrelation(Port25AccessProcess.MESSAGE_ABUSE_REVIEW_REQUESTED)
 			.processInstanceBusinessKey(requestRef)
 			.setVariableLocal(Variables.ABUSE_REPORT_ID, reportId)
 			.setVariableLocal(Variables.ABUSE_EVIDENCE, abuse.describe())
+			.setVariableLocal(Variables.ABUSE_REVIEW_OUTCOME, null)
+			.setVariableLocal(Variables.DISMISSAL_REASON, null)
 			.setVariable(Variables.SOURCE_EVENT_ID, sourceEventId)
 			.correlate();
 	}

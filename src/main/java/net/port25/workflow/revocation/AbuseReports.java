@@ -74,6 +74,15 @@ public class AbuseReports {
 			.list();
 	}
 
+	/** The customer's reports, newest first. */
+	public List<AbuseReport> forCustomer(String customerId) {
+		return jdbc
+			.sql("select " + COLUMNS + " from abuse_report where customer_id = :customer order by id desc limit 50")
+			.param("customer", customerId)
+			.query(this::map)
+			.list();
+	}
+
 	void reviewed(long id, String outcome, String reviewer, String reason) {
 		jdbc.sql("""
 				update abuse_report set review_outcome = :outcome, reviewed_by = :reviewer, review_reason = :reason,

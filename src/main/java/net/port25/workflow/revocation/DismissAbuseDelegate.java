@@ -21,7 +21,7 @@ class DismissAbuseDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		reviews.dismiss(execution.getProcessBusinessKey(), (String) execution.getVariable(Variables.REASON),
+		reviews.dismiss(execution.getProcessBusinessKey(), (String) execution.getVariable(Variables.DISMISSAL_REASON),
 				Actors.of(execution, Variables.ACTOR));
 	}
 

@@ -1,5 +1,8 @@
 package net.port25.workflow.revocation;
 
+import java.util.Date;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,6 +21,11 @@ public class RevocationTimers {
 
 	public String abuseReviewEscalatesAfter() {
 		return properties.abuseReviewEscalatesAfter().toString();
+	}
+
+	/** When an abuse review is due: when it is escalated if still undecided. */
+	public Date abuseReviewDueDate() {
+		return Date.from(ClockUtil.getCurrentTime().toInstant().plus(properties.abuseReviewEscalatesAfter()));
 	}
 
 }

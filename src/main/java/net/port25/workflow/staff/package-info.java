@@ -1,8 +1,8 @@
 /**
- * Staff work shared by the capabilities: staff tasks left undone too long are escalated
- * to the leads.
+ * Staff work shared by the capabilities: what a staff task shows on its card, its outcome
+ * kept as the task's own, and tasks left undone too long escalated to the leads.
  */
-@ApplicationModule(allowedDependencies = { "access", "audit" })
+@ApplicationModule(allowedDependencies = { "request", "access", "audit" })
 package net.port25.workflow.staff;
 
 import org.springframework.modulith.ApplicationModule;

@@ -17,11 +17,12 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * With Camunda authorization on, staff groups may use Tasklist, see the task filters and
- * the port 25 process, and see and complete the tasks they are candidates for (Camunda
- * grants those per task). So Tasklist shows each group only its own tasks. The grants are
- * created once and kept; an administrator may change or narrow them in Admin, and a
- * restart leaves them as they are.
+ * With Camunda authorization on, staff groups may use Tasklist, see the port 25 process
+ * and its history (Tasklist's task history and comments read it), and see and complete
+ * the tasks they are candidates for (Camunda grants those per task); each group sees its
+ * own filters ({@code staff.TasklistFilters}). So Tasklist shows each group only its own
+ * tasks. The grants are created once and kept; an administrator may change or narrow them
+ * in Admin, and a restart leaves them as they are.
  */
 @Component
 class CamundaAuthorizations {
@@ -39,8 +40,8 @@ class CamundaAuthorizations {
 		for (String group : List.of(Port25AccessProcess.GROUP_REVIEWERS, Port25AccessProcess.GROUP_NOC,
 				Port25AccessProcess.GROUP_LEADS)) {
 			grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-			grant(group, Resources.FILTER, Authorization.ANY, Permissions.READ);
-			grant(group, Resources.PROCESS_DEFINITION, Port25AccessProcess.PROCESS_KEY, Permissions.READ);
+			grant(group, Resources.PROCESS_DEFINITION, Port25AccessProcess.PROCESS_KEY, Permissions.READ,
+					Permissions.READ_HISTORY);
 		}
 	}
 
@@ -50,7 +51,7 @@ class CamundaAuthorizations {
 	 * resource). Another node starting at the same moment may create it first; that is as
 	 * good.
 	 */
-	private void grant(String group, Resource resource, String resourceId, Permission permission) {
+	private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
 		if (exists(group, resource, resourceId)) {
 			return;
 		}
@@ -58,7 +59,9 @@ class CamundaAuthorizations {
 		authorization.setGroupId(group);
 		authorization.setResource(resource);
 		authorization.setResourceId(resourceId);
-		authorization.addPermission(permission);
+		for (Permission permission : permissions) {
+			authorization.addPermission(permission);
+		}
 		try {
 			authorizations.saveAuthorization(authorization);
 		}

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
+import net.port25.workflow.FormText;
 import net.port25.workflow.Port25AccessProcess;
 import net.port25.workflow.Port25AccessProcess.Variables;
 import net.port25.workflow.infrastructure.IntegrationTest;
@@ -29,7 +30,7 @@ class CustomerWordsIntegrationTests extends EndToEnd {
 
 		String instance = awaitTask(request, Port25AccessProcess.TASK_REVIEW_REQUEST).getProcessInstanceId();
 
-		assertThat((String) runtimeService.getVariable(instance, Variables.REQUEST_TEXT))
+		assertThat(FormText.asRead(runtimeService.getVariable(instance, Variables.REQUEST_TEXT)))
 			.contains("Reason port 25 is needed: Our order system runs its own MTA for order confirmations");
 		assertThat(correspondence.of(request.ref())).extracting(Correspondence.Entry::kind)
 			.containsExactly(Correspondence.Kind.REQUEST);
@@ -47,7 +48,7 @@ class CustomerWordsIntegrationTests extends EndToEnd {
 				"Only customers who ticked the newsletter box at checkout; we confirm every sign-up by email.");
 
 		String instance = awaitTask(request, Port25AccessProcess.TASK_REVIEW_REQUEST).getProcessInstanceId();
-		assertThat((String) runtimeService.getVariable(instance, Variables.REQUEST_CORRESPONDENCE))
+		assertThat(FormText.asRead(runtimeService.getVariable(instance, Variables.REQUEST_CORRESPONDENCE)))
 			.contains("The customer's answer")
 			.contains("ticked the newsletter box at checkout")
 			.contains("Which of your customers receive newsletters");

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import net.port25.workflow.FormText;
 import net.port25.workflow.Port25AccessProcess;
 import net.port25.workflow.Port25AccessProcess.Variables;
 import net.port25.workflow.access.AccessStatus;
@@ -125,7 +126,7 @@ class InventoryIntegrationTests extends EndToEnd {
 		String instance = awaitTask(request, Port25AccessProcess.TASK_REVIEW_REQUEST).getProcessInstanceId();
 
 		assertThat(requests.get(request.ref()).findings()).extracting(Finding::code).contains("INVENTORY_UNKNOWN");
-		assertThat((String) runtimeService.getVariable(instance, Variables.REQUEST_SUMMARY))
+		assertThat(FormText.asRead(runtimeService.getVariable(instance, Variables.REQUEST_SUMMARY)))
 			.contains("Inventory: the service is not known to the inventory");
 	}
 
@@ -137,7 +138,7 @@ class InventoryIntegrationTests extends EndToEnd {
 
 		assertThat(requests.get(request.ref()).findings()).extracting(Finding::code)
 			.doesNotContain("INVENTORY_UNKNOWN", "INVENTORY_DISAGREES");
-		assertThat((String) runtimeService.getVariable(instance, Variables.REQUEST_SUMMARY))
+		assertThat(FormText.asRead(runtimeService.getVariable(instance, Variables.REQUEST_SUMMARY)))
 			.contains("Inventory: iColocation " + request.serviceId() + " of customer " + request.customerId()
 					+ ", active")
 			.contains(": agrees with the request");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import net.port25.workflow.FormText;
 import net.port25.workflow.Port25AccessProcess;
 import net.port25.workflow.Port25AccessProcess.Variables;
 import net.port25.workflow.access.Readable;
@@ -75,7 +76,7 @@ class PolicyWordsIntegrationTests extends EndToEnd {
 		awaitTask(request, Port25AccessProcess.TASK_REVIEW_REQUEST);
 
 		assertThat(requests.get(request.ref()).findings()).extracting(Finding::code).contains("DMARC_BEFORE_SENDING");
-		assertThat((String) runtimeService.getVariable(instance(request), Variables.REQUEST_SUMMARY))
+		assertThat(FormText.asRead(runtimeService.getVariable(instance(request), Variables.REQUEST_SUMMARY)))
 			.contains("DMARC configured: will be configured before sending");
 	}
 
@@ -84,7 +85,7 @@ class PolicyWordsIntegrationTests extends EndToEnd {
 		ContractTraffic.Request request = traffic.submit(TEMPLATE, (data) -> data.put("body",
 				data.get("body").asText().replace("Exim 4.96", "Exim 4.96 relaying through SendGrid")));
 		awaitTask(request, Port25AccessProcess.TASK_REVIEW_REQUEST);
-		assertThat((String) runtimeService.getVariable(instance(request), Variables.REVIEW_FINDINGS))
+		assertThat(FormText.asRead(runtimeService.getVariable(instance(request), Variables.REVIEW_FINDINGS)))
 			.contains("SendGrid", "use-submission-ports");
 
 		complete(request, Port25AccessProcess.TASK_REVIEW_REQUEST,

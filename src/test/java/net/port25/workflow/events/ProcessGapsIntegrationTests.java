@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import net.port25.workflow.FormText;
 import net.port25.workflow.Port25AccessProcess;
 import net.port25.workflow.Port25AccessProcess.Variables;
 import net.port25.workflow.access.AccessStatus;
@@ -107,7 +108,7 @@ class ProcessGapsIntegrationTests extends EndToEnd {
 			.contains(tuple("PREVIOUSLY_REVOKED", Finding.Severity.CRITICAL),
 					tuple("PREVIOUSLY_REJECTED", Finding.Severity.INFO),
 					tuple("PREVIOUS_ABUSE_REPORTS", Finding.Severity.WARNING));
-		assertThat((String) runtimeService.getVariable(instance, Variables.REQUEST_HISTORY))
+		assertThat(FormText.asRead(runtimeService.getVariable(instance, Variables.REQUEST_HISTORY)))
 			.contains(revoked.ref() + " (cMetal " + revoked.serviceId() + "): revoked")
 			.contains(rejected.ref() + " (iColocation " + rejected.serviceId() + "): rejected")
 			.contains("(abuse)", "(policy)");

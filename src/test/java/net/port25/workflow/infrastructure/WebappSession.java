@@ -56,6 +56,16 @@ public final class WebappSession {
 			.POST(HttpRequest.BodyPublishers.ofString(json)));
 	}
 
+	/**
+	 * A POST as Tasklist sends a filter's list query: answered in HAL, with the variables
+	 * the filter shows on its cards embedded.
+	 */
+	public HttpResponse<String> postForHal(String path, String json) throws IOException, InterruptedException {
+		return send(request(path).header("Content-Type", "application/json")
+			.header("Accept", "application/hal+json")
+			.POST(HttpRequest.BodyPublishers.ofString(json)));
+	}
+
 	private HttpRequest.Builder request(String path) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(origin + path)).header("Origin", origin);
 		csrfToken().ifPresent((token) -> request.header("X-XSRF-TOKEN", token));

@@ -80,32 +80,43 @@ class CamundaAuthorizationsIntegrationTests {
 	}
 
 	@Test
+	void letsStaffGroupsReadTheProcessAndItsHistory() {
+		for (String group : List.of(Port25AccessProcess.GROUP_REVIEWERS, Port25AccessProcess.GROUP_NOC,
+				Port25AccessProcess.GROUP_LEADS)) {
+			for (Permissions permission : List.of(Permissions.READ, Permissions.READ_HISTORY)) {
+				assertThat(authorizationService.isUserAuthorized("someone-" + System.nanoTime(), List.of(group),
+						permission, Resources.PROCESS_DEFINITION, Port25AccessProcess.PROCESS_KEY))
+					.as(group + " " + permission)
+					.isTrue();
+			}
+		}
+	}
+
+	@Test
 	void keepsWhatAnAdministratorMadeOfAGrantWhenItStartsAgain() {
-		Authorization leadsFilters = authorizationService.createAuthorizationQuery()
+		Authorization leadsTasklist = authorizationService.createAuthorizationQuery()
 			.groupIdIn(Port25AccessProcess.GROUP_LEADS)
-			.resourceType(Resources.FILTER)
-			.resourceId(Authorization.ANY)
+			.resourceType(Resources.APPLICATION)
+			.resourceId("tasklist")
 			.singleResult();
-		leadsFilters.removePermission(Permissions.READ);
-		leadsFilters.addPermission(Permissions.UPDATE);
-		authorizationService.saveAuthorization(leadsFilters);
+		leadsTasklist.removePermission(Permissions.ACCESS);
+		authorizationService.saveAuthorization(leadsTasklist);
 		try {
 			grants.grantStaffGroups();
 
 			Authorization afterRestart = authorizationService.createAuthorizationQuery()
 				.groupIdIn(Port25AccessProcess.GROUP_LEADS)
-				.resourceType(Resources.FILTER)
-				.resourceId(Authorization.ANY)
+				.resourceType(Resources.APPLICATION)
+				.resourceId("tasklist")
 				.singleResult();
-			assertThat(afterRestart.isPermissionGranted(Permissions.READ)).isFalse();
-			assertThat(afterRestart.isPermissionGranted(Permissions.UPDATE)).isTrue();
+			assertThat(afterRestart.isPermissionGranted(Permissions.ACCESS)).isFalse();
 		}
 		finally {
-			authorizationService.deleteAuthorization(leadsFilters.getId());
+			authorizationService.deleteAuthorization(leadsTasklist.getId());
 			grants.grantStaffGroups();
 		}
 		assertThat(authorizationService.isUserAuthorized("lead-" + System.nanoTime(),
-				List.of(Port25AccessProcess.GROUP_LEADS), Permissions.READ, Resources.FILTER, Authorization.ANY))
+				List.of(Port25AccessProcess.GROUP_LEADS), Permissions.ACCESS, Resources.APPLICATION, "tasklist"))
 			.isTrue();
 	}
 
@@ -113,6 +124,7 @@ class CamundaAuthorizationsIntegrationTests {
 	private List<String> tasksSeenBy(String userId, String group) {
 		Filter allTasks = filterService.newTaskFilter("All tasks of " + userId);
 		allTasks.setQuery(taskService.createTaskQuery());
+		allTasks.setOwner(userId);
 		filterService.saveFilter(allTasks);
 		identityService.setAuthentication(userId, List.of(group));
 		try {
