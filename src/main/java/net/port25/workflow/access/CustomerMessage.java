@@ -58,6 +58,9 @@ public enum CustomerMessage {
 	/** {0}: why. */
 	WITHDRAWAL_NOT_APPLIED("request.not-open.withdrawal"),
 
+	/** {0}: what is wrong with it. */
+	SUBMISSION_INVALID("request.invalid.submission"),
+
 	/** {0}: the request's reference, {1}: its status. */
 	REQUEST_ENDED("request.not-open.ended"),
 

@@ -22,7 +22,13 @@ public record CustomerNotice(Type type, String requestRef, Channel channel, Stri
 		 * An answer or withdrawal for a request that does not exist or has ended: an
 		 * extension of the contract.
 		 */
-		REQUEST_NOT_OPEN("port25.request.not-open");
+		REQUEST_NOT_OPEN("port25.request.not-open"),
+
+		/**
+		 * A request, answer or withdrawal that could not be read (too long, control
+		 * characters, a wrong type): an extension of the contract.
+		 */
+		REQUEST_INVALID("port25.request.invalid");
 
 		private final String eventType;
 

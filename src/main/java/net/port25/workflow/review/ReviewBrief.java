@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import net.port25.workflow.Port25AccessProcess.Variables;
+import net.port25.workflow.access.InputLimits;
 import net.port25.workflow.audit.AuditEntry;
 import net.port25.workflow.audit.AuditTrail;
 import net.port25.workflow.request.Finding;
@@ -19,15 +20,31 @@ import org.springframework.stereotype.Component;
 @Component
 class ReviewBrief {
 
+	private static final String EARLIER_LEFT_OUT = "(earlier entries left out)\n...";
+
 	private final AuditTrail audit;
 
 	ReviewBrief(AuditTrail audit) {
 		this.audit = audit;
 	}
 
+	/**
+	 * The texts as form variables, each within what a process variable holds: the summary
+	 * and the findings are cut at the end, the history keeps its latest entries.
+	 */
 	Map<String, Object> variables(RequestRecord record) {
-		return Map.of(Variables.REQUEST_SUMMARY, summary(record), Variables.REVIEW_FINDINGS,
-				findings(record.findings()), Variables.REQUEST_HISTORY, history(audit.forRequest(record.requestRef())));
+		return Map.of(Variables.REQUEST_SUMMARY,
+				InputLimits.shorten(summary(record), InputLimits.MAX_VARIABLE_TEXT_LENGTH), Variables.REVIEW_FINDINGS,
+				InputLimits.shorten(findings(record.findings()), InputLimits.MAX_VARIABLE_TEXT_LENGTH),
+				Variables.REQUEST_HISTORY, latest(history(audit.forRequest(record.requestRef()))));
+	}
+
+	private static String latest(String history) {
+		if (history.length() <= InputLimits.MAX_VARIABLE_TEXT_LENGTH) {
+			return history;
+		}
+		return EARLIER_LEFT_OUT + history
+			.substring(history.length() - InputLimits.MAX_VARIABLE_TEXT_LENGTH + EARLIER_LEFT_OUT.length());
 	}
 
 	static String summary(RequestRecord record) {
