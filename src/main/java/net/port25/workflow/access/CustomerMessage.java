@@ -106,6 +106,9 @@ public enum CustomerMessage {
 	/** request. */
 	INFORMATION_NOT_ASKED("request.not-open.not-asked"),
 
+	/** {0}: what is wrong with it. */
+	SUBMISSION_INVALID("request.invalid.submission"),
+
 	/** request. */
 	REQUEST_ENDED("request.not-open.ended"),
 

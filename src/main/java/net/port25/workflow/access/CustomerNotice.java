@@ -28,7 +28,13 @@ public record CustomerNotice(Type type, String requestRef, Channel channel, Stri
 		 * An answer or withdrawal the request cannot take (unknown, ended, or not asked
 		 * for): an extension.
 		 */
-		REQUEST_NOT_OPEN("port25.request.not-open");
+		REQUEST_NOT_OPEN("port25.request.not-open"),
+
+		/**
+		 * A request, answer or withdrawal that could not be read (too long, control
+		 * characters, a wrong type): an extension of the contract.
+		 */
+		REQUEST_INVALID("port25.request.invalid");
 
 		private final String eventType;
 

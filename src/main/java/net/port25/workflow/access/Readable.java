@@ -43,7 +43,7 @@ public final class Readable {
 			return text;
 		}
 		String note = "\n... (shortened; the whole text is in " + whereTheRestIs + ")";
-		return text.substring(0, FORM_TEXT_LIMIT - note.length()) + note;
+		return InputLimits.shorten(text, FORM_TEXT_LIMIT - note.length()) + note;
 	}
 
 	/** {@code 15 December 2026}. */

@@ -23,10 +23,25 @@ public enum ServiceType {
 	}
 
 	/**
-	 * The service type with this contract name (case-insensitive); unknown names are
-	 * refused.
+	 * The service type with exactly this contract name, as JSON must give it; anything
+	 * else is refused.
 	 */
 	@JsonCreator
+	public static ServiceType ofContractName(String name) {
+		for (ServiceType type : values()) {
+			if (type.contractName.equals(name)) {
+				return type;
+			}
+		}
+		throw new IllegalArgumentException(
+				"unknown serviceType '" + InputLimits.shorten(name, InputLimits.MAX_IDENTIFIER_LENGTH)
+						+ "' (expected cVirtual, cMetal or iColocation)");
+	}
+
+	/**
+	 * The service type with this contract name as a person writes it (case-insensitive,
+	 * spaces around it ignored), for free text; unknown names are refused.
+	 */
 	public static ServiceType fromContractName(String name) {
 		for (ServiceType type : values()) {
 			if (type.contractName.equalsIgnoreCase(name == null ? "" : name.trim())) {

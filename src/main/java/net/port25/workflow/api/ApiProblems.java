@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import net.port25.workflow.access.InputLimits;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.dao.DuplicateKeyException;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -38,6 +40,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	// only to spell enum values as JSON does (@JsonValue, @JsonProperty), which no
 	// configuration changes
 	private static final ObjectMapper JSON = new ObjectMapper();
+
+	private static final int MAX_ECHOED_LENGTH = 80;
 
 	/**
 	 * Two submissions for one service (or with one reference) at the same moment: both
@@ -75,11 +79,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		// a body (@Valid) names its fields, like MethodArgumentNotValidException does; a
+		// path variable or request parameter names itself
 		List<Map<String, String>> errors = ex.getParameterValidationResults()
 			.stream()
-			.flatMap(result -> result.getResolvableErrors()
-				.stream()
-				.map(error -> fieldError(result.getMethodParameter().getParameterName(), message(error))))
+			.flatMap(result -> (result instanceof ParameterErrors body)
+					? body.getFieldErrors().stream().map(error -> fieldError(error.getField(), message(error)))
+					: result.getResolvableErrors()
+						.stream()
+						.map(error -> fieldError(result.getMethodParameter().getParameterName(), message(error))))
 			.toList();
 		return handleExceptionInternal(ex, invalid(errors), headers, HttpStatus.BAD_REQUEST, request);
 	}
@@ -87,7 +95,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
-		String detail = "invalid value '" + ex.getValue() + "' for '" + ex.getPropertyName() + "'"
+		String detail = "invalid value '" + echo(ex.getValue()) + "' for '" + ex.getPropertyName() + "'"
 				+ allowedValues(ex.getRequiredType());
 		ProblemDetail body = problem(HttpStatus.BAD_REQUEST, detail);
 		body.setProperty("field", ex.getPropertyName());
@@ -109,10 +117,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 			return "unknown field '" + field(unknown) + "'";
 		}
 		if (cause instanceof JsonParseException parse) {
-			return "malformed JSON: " + parse.getOriginalMessage();
+			// the parser's own words describe its state, not the caller's mistake
+			return "malformed JSON" + (parse.getLocation() == null ? ""
+					: " at line " + parse.getLocation().getLineNr() + ", column " + parse.getLocation().getColumnNr());
 		}
 		if (cause instanceof InvalidFormatException format && !format.getPath().isEmpty()) {
-			return "invalid value '" + format.getValue() + "' for field '" + field(format) + "'"
+			return "invalid value '" + echo(format.getValue()) + "' for field '" + field(format) + "'"
 					+ allowedJsonValues(format.getTargetType());
 		}
 		if (cause instanceof ValueInstantiationException creation && !creation.getPath().isEmpty()) {
@@ -172,6 +182,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		}
 		return " (expected one of "
 				+ Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", ")) + ")";
+	}
+
+	/** A value the caller sent, as much of it as helps them find it. */
+	private static String echo(Object value) {
+		return InputLimits.shorten(String.valueOf(value), MAX_ECHOED_LENGTH);
 	}
 
 	private static String message(MessageSourceResolvable error) {

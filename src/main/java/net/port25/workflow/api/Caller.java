@@ -109,7 +109,8 @@ record Caller(String customerId, String staffUser, Set<String> groups) {
 	void requireActingFor(String ownerCustomerId) {
 		if (isCustomer() ? !customerId.equals(ownerCustomerId)
 				: !inAnyGroup(Port25AccessProcess.GROUP_REVIEWERS, Groups.CAMUNDA_ADMIN)) {
-			throw new Forbidden("not allowed to act for customer " + ownerCustomerId);
+			// the id is the caller's own input: never echoed back
+			throw new Forbidden("not allowed to act for this customer");
 		}
 	}
 

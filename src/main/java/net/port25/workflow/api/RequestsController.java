@@ -9,6 +9,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import net.port25.workflow.access.AccessStatus;
+import net.port25.workflow.access.InputLimits;
+import net.port25.workflow.access.SingleLine;
 import net.port25.workflow.audit.AuditTrail;
 import net.port25.workflow.intake.RequestIntake;
 import net.port25.workflow.request.RequestRecord;
@@ -44,7 +46,7 @@ class RequestsController {
 
 	@GetMapping("/{requestRef}")
 	@Operation(summary = "A request with its facts, missing facts, findings and audit trail")
-	RequestDetails request(Caller caller, @PathVariable String requestRef) {
+	RequestDetails request(Caller caller, @PathVariable @SingleLine String requestRef) {
 		caller.requireReader();
 		RequestRecord record = requests.find(requestRef)
 			.filter(found -> caller.sees(found.customerId()))
@@ -54,10 +56,11 @@ class RequestsController {
 
 	@GetMapping
 	@Operation(summary = "Requests, newest first; a customer sees only their own")
-	RequestPage requests(Caller caller, @RequestParam(required = false) String customerId,
-			@RequestParam(required = false) String serviceId, @RequestParam(required = false) AccessStatus status,
-			@RequestParam(defaultValue = "0") @Min(0) int page,
-			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+	RequestPage requests(Caller caller, @RequestParam(required = false) @SingleLine String customerId,
+			@RequestParam(required = false) @SingleLine String serviceId,
+			@RequestParam(required = false) AccessStatus status,
+			@RequestParam(defaultValue = "0") @Min(0) @Max(InputLimits.MAX_PAGE) int page,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(InputLimits.MAX_PAGE_SIZE) int size) {
 		caller.requireReader();
 		String customer = customerId;
 		if (caller.isCustomer()) {

@@ -6,6 +6,7 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import net.port25.workflow.access.SingleLine;
 import net.port25.workflow.enablement.CustomerSwitch;
 import net.port25.workflow.enablement.ToggleRefusal;
 import net.port25.workflow.enablement.ToggleRequested;
@@ -37,13 +38,14 @@ class ServiceAccessController {
 
 	@GetMapping("/access")
 	@Operation(summary = "The service's access state and history")
-	AccessState access(Caller caller, @PathVariable String serviceId) {
+	AccessState access(Caller caller, @PathVariable @SingleLine String serviceId) {
 		return states.visibleTo(caller, serviceId);
 	}
 
 	@PutMapping("/access")
 	@Operation(summary = "The cMetal customer switch: port 25 on or off (the device's customer only)")
-	AccessState switchPort(Caller caller, @PathVariable String serviceId, @Valid @RequestBody SwitchRequest request) {
+	AccessState switchPort(Caller caller, @PathVariable @SingleLine String serviceId,
+			@Valid @RequestBody SwitchRequest request) {
 		caller.requireCustomer();
 		// through the switch even when it refuses: it answers and records every attempt,
 		// as for the toggle event
@@ -60,7 +62,8 @@ class ServiceAccessController {
 
 	@PostMapping("/revocation")
 	@Operation(summary = "Revokes the service's granted access by hand, with a reason (reviewers)")
-	AccessState revoke(Caller caller, @PathVariable String serviceId, @Valid @RequestBody RevocationRequest request) {
+	AccessState revoke(Caller caller, @PathVariable @SingleLine String serviceId,
+			@Valid @RequestBody RevocationRequest request) {
 		if (!caller.mayRevoke()) {
 			String refusal = "revoking access needs the group port25-reviewers or camunda-admin";
 			revocation.refuse(serviceId, caller.actor(), refusal);

@@ -45,7 +45,13 @@ public enum AuditAction {
 
 	TOGGLE_REFUSED(true),
 
-	REVOCATION_REFUSED(true);
+	REVOCATION_REFUSED(true),
+
+	/**
+	 * A request, answer or withdrawal whose data could not be read (too long, control
+	 * characters, a wrong type).
+	 */
+	INVALID_INPUT_REFUSED(true);
 
 	private final boolean refusal;
 

@@ -8,7 +8,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The append-only audit trail (the table refuses updates and deletes). Joins the caller's
- * transaction.
+ * transaction. An entry recorded while an event is applied gets the event's verified
+ * source ({@link VerifiedSource}).
  */
 @Repository
 public class AuditTrail {
@@ -22,8 +23,9 @@ public class AuditTrail {
 	public void record(AuditEntry entry) {
 		jdbc.sql("""
 				insert into audit_entry (request_ref, service_id, at, actor, action, from_status, to_status, reason,
-				                         source_event_id)
-				values (:requestRef, :serviceId, :at, :actor, :action, :fromStatus, :toStatus, :reason, :sourceEventId)
+				                         source_event_id, verified_source)
+				values (:requestRef, :serviceId, :at, :actor, :action, :fromStatus, :toStatus, :reason, :sourceEventId,
+				        :verifiedSource)
 				""")
 			.param("requestRef", entry.requestRef())
 			.param("serviceId", entry.serviceId())
@@ -34,6 +36,8 @@ public class AuditTrail {
 			.param("toStatus", entry.toStatus())
 			.param("reason", entry.reason())
 			.param("sourceEventId", entry.sourceEventId())
+			.param("verifiedSource",
+					entry.verifiedSource() != null ? entry.verifiedSource() : VerifiedSource.current().orElse(null))
 			.update();
 	}
 
@@ -53,11 +57,11 @@ public class AuditTrail {
 	private List<AuditEntry> entriesWhere(String condition, String key) {
 		return jdbc
 			.sql("select request_ref, service_id, at, actor, action, from_status, to_status, reason,"
-					+ " source_event_id from audit_entry where " + condition + " order by id")
+					+ " source_event_id, verified_source from audit_entry where " + condition + " order by id")
 			.param("key", key)
 			.query((row, number) -> new AuditEntry(row.getString(1), row.getString(2), row.getTimestamp(3).toInstant(),
 					row.getString(4), AuditAction.valueOf(row.getString(5)), row.getString(6), row.getString(7),
-					row.getString(8), row.getString(9)))
+					row.getString(8), row.getString(9), row.getString(10)))
 			.list();
 	}
 

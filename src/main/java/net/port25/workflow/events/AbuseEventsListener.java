@@ -1,41 +1,34 @@
 package net.port25.workflow.events;
 
-import io.cloudevents.CloudEvent;
+import java.util.List;
+import java.util.Map;
+
 import net.port25.workflow.EventTypes;
 import net.port25.workflow.revocation.AbuseDetected;
 import net.port25.workflow.revocation.AbuseHandling;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /** Hands abuse reports, validated, to revocation. */
 @Component
 class AbuseEventsListener {
 
-	private final CloudEventReader reader;
+	private final InboundEvents inbound;
 
-	private final ProcessedEvents processedEvents;
+	private final Map<String, EventHandler<?>> handlers;
 
-	private final AbuseHandling abuseHandling;
-
-	AbuseEventsListener(CloudEventReader reader, ProcessedEvents processedEvents, AbuseHandling abuseHandling) {
-		this.reader = reader;
-		this.processedEvents = processedEvents;
-		this.abuseHandling = abuseHandling;
+	AbuseEventsListener(InboundEvents inbound, AbuseHandling abuseHandling) {
+		this.inbound = inbound;
+		this.handlers = EventHandler
+			.byType(EventHandler.of(EventTypes.ABUSE_DETECTED, AbuseDetected.class, abuseHandling::handle));
 	}
 
-	@KafkaListener(id = "abuse-events", topics = "${port25.topics.abuse-events}")
-	@Transactional
-	void on(ConsumerRecord<String, byte[]> record) {
-		CloudEvent event = reader.read(record);
-		if (!processedEvents.claim(event, record.topic())) {
-			return;
-		}
-		if (!EventTypes.ABUSE_DETECTED.equals(event.getType())) {
-			throw InvalidEventException.unknownType(event, record.topic());
-		}
-		abuseHandling.handle(reader.data(event, AbuseDetected.class), event.getId());
+	@KafkaListener(id = "abuse-events", groupId = "${spring.kafka.consumer.group-id}.abuse-events",
+			clientIdPrefix = "${spring.kafka.consumer.group-id}.abuse-events", batch = "true",
+			topics = "${port25.topics.abuse-events}")
+	void on(List<ConsumerRecord<String, byte[]>> records) {
+		inbound.acceptAll(records, handlers);
 	}
 
 }

@@ -5,36 +5,45 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cloudevents.CloudEvent;
-import io.cloudevents.core.format.EventFormat;
-import io.cloudevents.core.provider.EventFormatProvider;
+import io.cloudevents.jackson.JsonCloudEventData;
 import io.cloudevents.jackson.JsonFormat;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import net.port25.workflow.access.InputLimits;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.stereotype.Component;
 
 /**
  * Reads a Kafka record as a CloudEvents 1.0 event and its data as a validated record.
  * Structured mode is read whether or not the {@code content-type} header is present;
- * binary mode is recognised by its {@code ce_specversion} header. The data is checked
- * against its type's JSON Schema before it is mapped, so that an event is accepted or
- * refused exactly as the contract says, whatever Jackson would make of it (a volume given
- * as "300", say).
+ * binary mode is recognised by its {@code ce_specversion} header. The envelope is checked
+ * against the CloudEvents schema in both modes (version 1.0 only, no attribute given as
+ * null, identifiers within the limits), and the data against its type's JSON Schema
+ * before it is mapped, so that an event is accepted or refused exactly as the contract
+ * says, whatever Jackson would make of it (a volume given as "300", say). Every refusal
+ * is an {@link InvalidEventException} whose reason names the problem, never the whole
+ * input.
  */
 @Component
 class CloudEventReader {
 
 	private static final String BINARY_MODE_HEADER = "ce_specversion";
 
-	private final EventFormat structuredFormat = EventFormatProvider.getInstance()
-		.resolveFormat(JsonFormat.CONTENT_TYPE);
+	/** The parser's own words are enough; its excerpt of the input is left out. */
+	private static final int MAX_PARSER_MESSAGE = 200;
 
 	private final ObjectMapper objectMapper;
+
+	private final ObjectMapper envelopeMapper = JsonMapper.builder()
+		.addModule(JsonFormat.getCloudEventJacksonModule())
+		.build();
 
 	private final Validator validator;
 
@@ -53,62 +62,97 @@ class CloudEventReader {
 		if (record.value() == null) {
 			throw new InvalidEventException("empty record value");
 		}
-		try {
-			if (record.headers().lastHeader(BINARY_MODE_HEADER) != null) {
-				return KafkaMessageFactory.createReader(record).toEvent();
-			}
-			return structuredFormat.deserialize(record.value());
+		if (record.headers().lastHeader(BINARY_MODE_HEADER) != null) {
+			return binary(record);
 		}
-		catch (RuntimeException ex) {
-			throw new InvalidEventException("not a CloudEvents 1.0 JSON event: " + ex.getMessage(), ex);
+		JsonNode envelope = json(record.value(), "not JSON");
+		schemas.validateEnvelope(envelope);
+		try {
+			return envelopeMapper.treeToValue(envelope, CloudEvent.class);
+		}
+		catch (JsonProcessingException | RuntimeException ex) {
+			throw new InvalidEventException("not a CloudEvents 1.0 JSON event: " + parserMessage(ex), ex);
 		}
 	}
 
+	/** The event's data as a tree, for the schema and for whoever must answer it. */
+	JsonNode tree(CloudEvent event) {
+		JsonNode tree = null;
+		if (event.getData() instanceof JsonCloudEventData json) {
+			tree = json.getNode();
+		}
+		else if (event.getData() != null) {
+			tree = json(event.getData().toBytes(), "unreadable data in event " + event.getId());
+		}
+		if (tree == null || tree.isMissingNode() || tree.isNull()) {
+			throw new InvalidEventException("event " + event.getId() + " of type " + event.getType() + " has no data");
+		}
+		return tree;
+	}
+
 	<T> T data(CloudEvent event, Class<T> type) {
-		JsonNode tree = tree(event);
+		return data(event, tree(event), type);
+	}
+
+	<T> T data(CloudEvent event, JsonNode tree, Class<T> type) {
 		schemas.validate(event.getType(), tree);
 		T data = map(event, tree, type);
 		Set<ConstraintViolation<T>> violations = validator.validate(data);
 		if (!violations.isEmpty()) {
-			throw new InvalidEventException("invalid data in event " + event.getId() + ": " + describe(violations));
+			throw new InvalidEventException("invalid data in event " + event.getId(), describe(violations), null);
 		}
 		return data;
 	}
 
-	private JsonNode tree(CloudEvent event) {
-		JsonNode tree = null;
-		if (event.getData() != null) {
-			try {
-				tree = objectMapper.readTree(event.getData().toBytes());
-			}
-			catch (JsonProcessingException ex) {
-				throw unreadable(event, ex.getOriginalMessage(), ex);
-			}
-			catch (IOException ex) {
-				throw unreadable(event, ex.getMessage(), ex);
+	private CloudEvent binary(ConsumerRecord<String, byte[]> record) {
+		CloudEvent event;
+		try {
+			event = KafkaMessageFactory.createReader(record).toEvent();
+		}
+		catch (RuntimeException ex) {
+			throw new InvalidEventException("not a CloudEvents 1.0 binary-mode event: " + parserMessage(ex), ex);
+		}
+		schemas.validateEnvelope(attributes(event));
+		return event;
+	}
+
+	/**
+	 * The attributes of a binary-mode event as the structured envelope would carry them.
+	 */
+	private ObjectNode attributes(CloudEvent event) {
+		ObjectNode attributes = objectMapper.createObjectNode();
+		attributes.put("specversion", event.getSpecVersion().toString());
+		for (String name : event.getAttributeNames()) {
+			Object value = event.getAttribute(name);
+			if (value != null && !name.equals("specversion")) {
+				attributes.put(name, value.toString());
 			}
 		}
-		if (tree == null || tree.isMissingNode()) {
-			throw new InvalidEventException("event " + event.getId() + " of type " + event.getType() + " has no data");
+		return attributes;
+	}
+
+	private JsonNode json(byte[] bytes, String problem) {
+		try {
+			return objectMapper.readTree(bytes);
 		}
-		return tree;
+		catch (IOException ex) {
+			throw new InvalidEventException(problem + ": " + parserMessage(ex), ex);
+		}
 	}
 
 	private <T> T map(CloudEvent event, JsonNode tree, Class<T> type) {
 		try {
 			return objectMapper.treeToValue(tree, type);
 		}
-		catch (JsonProcessingException ex) {
-			throw unreadable(event, ex.getOriginalMessage(), ex);
-		}
-		catch (IllegalArgumentException ex) {
-			throw unreadable(event, ex.getMessage(), ex);
+		catch (JsonProcessingException | IllegalArgumentException ex) {
+			throw new InvalidEventException("unreadable data in event " + event.getId() + " of type " + event.getType(),
+					parserMessage(ex), ex);
 		}
 	}
 
-	private static InvalidEventException unreadable(CloudEvent event, String reason, Exception cause) {
-		return new InvalidEventException(
-				"unreadable data in event " + event.getId() + " of type " + event.getType() + ": " + reason, cause);
+	private static String parserMessage(Exception ex) {
+		String message = (ex instanceof JsonProcessingException json) ? json.getOriginalMessage() : ex.getMessage();
+		return InputLimits.shorten(String.valueOf(message), MAX_PARSER_MESSAGE);
 	}
 
 	private static String describe(Set<? extends ConstraintViolation<?>> violations) {

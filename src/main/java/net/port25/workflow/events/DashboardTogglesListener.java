@@ -1,41 +1,34 @@
 package net.port25.workflow.events;
 
-import io.cloudevents.CloudEvent;
+import java.util.List;
+import java.util.Map;
+
 import net.port25.workflow.EventTypes;
 import net.port25.workflow.enablement.CustomerSwitch;
 import net.port25.workflow.enablement.ToggleRequested;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /** Hands the cMetal customer switch events, validated, to enablement. */
 @Component
 class DashboardTogglesListener {
 
-	private final CloudEventReader reader;
+	private final InboundEvents inbound;
 
-	private final ProcessedEvents processedEvents;
+	private final Map<String, EventHandler<?>> handlers;
 
-	private final CustomerSwitch customerSwitch;
-
-	DashboardTogglesListener(CloudEventReader reader, ProcessedEvents processedEvents, CustomerSwitch customerSwitch) {
-		this.reader = reader;
-		this.processedEvents = processedEvents;
-		this.customerSwitch = customerSwitch;
+	DashboardTogglesListener(InboundEvents inbound, CustomerSwitch customerSwitch) {
+		this.inbound = inbound;
+		this.handlers = EventHandler
+			.byType(EventHandler.of(EventTypes.TOGGLE_REQUESTED, ToggleRequested.class, customerSwitch::toggle));
 	}
 
-	@KafkaListener(id = "dashboard-toggles", topics = "${port25.topics.dashboard-toggles}")
-	@Transactional
-	void on(ConsumerRecord<String, byte[]> record) {
-		CloudEvent event = reader.read(record);
-		if (!processedEvents.claim(event, record.topic())) {
-			return;
-		}
-		if (!EventTypes.TOGGLE_REQUESTED.equals(event.getType())) {
-			throw InvalidEventException.unknownType(event, record.topic());
-		}
-		customerSwitch.toggle(reader.data(event, ToggleRequested.class), event.getId());
+	@KafkaListener(id = "dashboard-toggles", groupId = "${spring.kafka.consumer.group-id}.dashboard-toggles",
+			clientIdPrefix = "${spring.kafka.consumer.group-id}.dashboard-toggles", batch = "true",
+			topics = "${port25.topics.dashboard-toggles}")
+	void on(List<ConsumerRecord<String, byte[]>> records) {
+		inbound.acceptAll(records, handlers);
 	}
 
 }

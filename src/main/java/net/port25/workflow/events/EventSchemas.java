@@ -37,22 +37,42 @@ class EventSchemas {
 
 	private static final String SUFFIX = ".json";
 
+	private static final String ENVELOPE = "cloudevent";
+
 	private static final int MAX_VALUE_LENGTH = 80;
 
 	private final Map<String, JsonSchema> schemas;
+
+	private final JsonSchema envelope;
 
 	EventSchemas() {
 		// 2020-12 treats "format" as an annotation only: an invalid IP address or time
 		// must be an error here. Paths as $.ipAddresses[0], the way the contract's
 		// readers know them.
+		// The limits' own words ("message" in limits.json) instead of the validator's
+		// ("does
+		// not match the regex pattern ^[^\u0000...").
 		SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
 			.formatAssertionsEnabled(true)
+			.errorMessageKeyword("message")
 			.pathType(PathType.JSON_PATH)
 			.locale(Locale.ENGLISH)
 			.build();
 		JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
 		this.schemas = typeNames().stream()
 			.collect(Collectors.toUnmodifiableMap(Function.identity(), type -> load(factory, config, type)));
+		this.envelope = load(factory, config, ENVELOPE);
+	}
+
+	/**
+	 * Checks a structured-mode event's envelope: CloudEvents 1.0, its attributes of the
+	 * right types and within the limits.
+	 */
+	void validateEnvelope(JsonNode event) {
+		Set<ValidationMessage> violations = envelope.validate(event);
+		if (!violations.isEmpty()) {
+			throw new InvalidEventException("not a CloudEvents 1.0 event the engine reads", describe(violations), null);
+		}
 	}
 
 	/**
@@ -66,7 +86,8 @@ class EventSchemas {
 		}
 		Set<ValidationMessage> violations = schema.validate(data);
 		if (!violations.isEmpty()) {
-			throw new InvalidEventException("data of " + type + " does not match its schema: " + describe(violations));
+			throw new InvalidEventException("data of " + type + " does not match its schema", describe(violations),
+					null);
 		}
 	}
 
@@ -78,12 +99,16 @@ class EventSchemas {
 	// enumeration [...]"); a reader of the dead-letter topic needs the value to see the
 	// mistake. Objects and arrays are left out: the path already points into them.
 	private static String describe(ValidationMessage violation) {
+		// the limits' own words come without the path the validator's words start with
+		String location = violation.getInstanceLocation().toString();
+		String message = violation.getMessage().startsWith(location) ? violation.getMessage()
+				: location + ": " + violation.getMessage();
 		JsonNode given = violation.getInstanceNode();
 		if (given == null || given.isContainerNode()) {
-			return violation.getMessage();
+			return message;
 		}
 		String value = given.toString();
-		return violation.getMessage() + " (given: "
+		return message + " (given: "
 				+ (value.length() > MAX_VALUE_LENGTH ? value.substring(0, MAX_VALUE_LENGTH) + "..." : value) + ")";
 	}
 

@@ -1,8 +1,8 @@
 package net.port25.workflow.events;
 
+import java.util.List;
 import java.util.Map;
 
-import io.cloudevents.CloudEvent;
 import net.port25.workflow.EventTypes;
 import net.port25.workflow.inventory.ServiceChanged;
 import net.port25.workflow.inventory.ServiceInventory;
@@ -13,7 +13,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Hands the provisioning system's service records, validated, to the inventory. While the
@@ -25,29 +24,24 @@ class InventoryListener implements ConsumerSeekAware {
 
 	private static final Logger log = LoggerFactory.getLogger(InventoryListener.class);
 
-	private final CloudEventReader reader;
-
-	private final ProcessedEvents processedEvents;
+	private final InboundEvents inbound;
 
 	private final ServiceInventory inventory;
 
-	InventoryListener(CloudEventReader reader, ProcessedEvents processedEvents, ServiceInventory inventory) {
-		this.reader = reader;
-		this.processedEvents = processedEvents;
+	private final Map<String, EventHandler<?>> handlers;
+
+	InventoryListener(InboundEvents inbound, ServiceInventory inventory) {
+		this.inbound = inbound;
 		this.inventory = inventory;
+		this.handlers = EventHandler
+			.byType(EventHandler.of(EventTypes.SERVICE_CHANGED, ServiceChanged.class, inventory::apply));
 	}
 
-	@KafkaListener(id = "inventory", topics = "${port25.topics.inventory}")
-	@Transactional
-	void on(ConsumerRecord<String, byte[]> record) {
-		CloudEvent event = reader.read(record);
-		if (!processedEvents.claim(event, record.topic())) {
-			return;
-		}
-		if (!EventTypes.SERVICE_CHANGED.equals(event.getType())) {
-			throw InvalidEventException.unknownType(event, record.topic());
-		}
-		inventory.apply(reader.data(event, ServiceChanged.class), event.getId());
+	@KafkaListener(id = "inventory", groupId = "${spring.kafka.consumer.group-id}.inventory",
+			clientIdPrefix = "${spring.kafka.consumer.group-id}.inventory", batch = "true",
+			topics = "${port25.topics.inventory}")
+	void on(List<ConsumerRecord<String, byte[]>> records) {
+		inbound.acceptAll(records, handlers);
 	}
 
 	@Override

@@ -64,6 +64,7 @@ class OutboxRelay implements SmartLifecycle {
 		this.transaction = new TransactionTemplate(transactionManager);
 		this.kafka = kafka;
 		this.properties = properties;
+		properties.requireProducerGivesUpFirst(kafka.getProducerFactory().getConfigurationProperties());
 	}
 
 	/**

@@ -1,48 +1,95 @@
 package net.port25.workflow.events;
 
-import io.cloudevents.CloudEvent;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import net.port25.workflow.EventTypes;
+import net.port25.workflow.access.Channel;
+import net.port25.workflow.access.SingleLine;
 import net.port25.workflow.intake.InformationProvided;
 import net.port25.workflow.intake.RequestIntake;
 import net.port25.workflow.intake.RequestSubmitted;
 import net.port25.workflow.intake.RequestWithdrawn;
+import net.port25.workflow.intake.UnreadableRequests;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
-/** Hands the events of the requests topic, validated, to intake. */
+/**
+ * Hands the events of the requests topic, validated, to intake; an event whose data
+ * cannot be read is answered to the customer where the request can be told apart.
+ */
 @Component
 class RequestsListener {
 
-	private final CloudEventReader reader;
+	private final InboundEvents inbound;
 
-	private final ProcessedEvents processedEvents;
+	private final ObjectMapper json;
 
-	private final RequestIntake intake;
+	private final Validator validator;
 
-	RequestsListener(CloudEventReader reader, ProcessedEvents processedEvents, RequestIntake intake) {
-		this.reader = reader;
-		this.processedEvents = processedEvents;
-		this.intake = intake;
+	private final Map<String, EventHandler<?>> handlers;
+
+	RequestsListener(InboundEvents inbound, RequestIntake intake, UnreadableRequests unreadable, ObjectMapper json,
+			Validator validator) {
+		this.inbound = inbound;
+		this.json = json;
+		this.validator = validator;
+		this.handlers = EventHandler.byType(
+				EventHandler.of(EventTypes.REQUEST_SUBMITTED, RequestSubmitted.class, intake::submit)
+					.answeringRefusals((data, problems, eventId) -> sender(data)
+						.ifPresent((sender) -> unreadable.submissionRefused(sender.requestRef(), sender.channel(),
+								sender.customerId(), problems, eventId))),
+				EventHandler.of(EventTypes.INFORMATION_PROVIDED, InformationProvided.class, intake::provideInformation)
+					.answeringRefusals((data, problems, eventId) -> requestRef(data)
+						.ifPresent((requestRef) -> unreadable.answerRefused(requestRef, problems, eventId))),
+				EventHandler.of(EventTypes.REQUEST_WITHDRAWN, RequestWithdrawn.class, intake::withdraw)
+					.answeringRefusals((data, problems, eventId) -> requestRef(data)
+						.ifPresent((requestRef) -> unreadable.withdrawalRefused(requestRef, problems, eventId))));
 	}
 
-	@KafkaListener(id = "requests", topics = "${port25.topics.requests}")
-	@Transactional
-	void on(ConsumerRecord<String, byte[]> record) {
-		CloudEvent event = reader.read(record);
-		if (!processedEvents.claim(event, record.topic())) {
-			return;
+	@KafkaListener(id = "requests", groupId = "${spring.kafka.consumer.group-id}.requests",
+			clientIdPrefix = "${spring.kafka.consumer.group-id}.requests", batch = "true",
+			topics = "${port25.topics.requests}")
+	void on(List<ConsumerRecord<String, byte[]>> records) {
+		inbound.acceptAll(records, handlers);
+	}
+
+	/** Who sent a submission, if the refused data still says so within the limits. */
+	private Optional<Sender> sender(JsonNode data) {
+		return readable(data, Sender.class);
+	}
+
+	private Optional<String> requestRef(JsonNode data) {
+		return readable(data, Answered.class).map(Answered::requestRef);
+	}
+
+	private <T> Optional<T> readable(JsonNode data, Class<T> type) {
+		try {
+			T value = json.treeToValue(data, type);
+			return validator.validate(value).isEmpty() ? Optional.of(value) : Optional.empty();
 		}
-		switch (event.getType()) {
-			case EventTypes.REQUEST_SUBMITTED ->
-				intake.submit(reader.data(event, RequestSubmitted.class), event.getId());
-			case EventTypes.INFORMATION_PROVIDED ->
-				intake.provideInformation(reader.data(event, InformationProvided.class), event.getId());
-			case EventTypes.REQUEST_WITHDRAWN ->
-				intake.withdraw(reader.data(event, RequestWithdrawn.class), event.getId());
-			default -> throw InvalidEventException.unknownType(event, record.topic());
+		catch (Exception ex) {
+			return Optional.empty();
 		}
+	}
+
+	/** The submission's own account of its sender. */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	private record Sender(@NotBlank @SingleLine String requestRef, @NotNull Channel channel,
+			@NotBlank @SingleLine String customerId) {
+	}
+
+	/** The request an answer or a withdrawal names. */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	private record Answered(@NotBlank @SingleLine String requestRef) {
 	}
 
 }

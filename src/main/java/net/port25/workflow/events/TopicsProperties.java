@@ -1,6 +1,7 @@
 package net.port25.workflow.events;
 
 import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -22,6 +23,16 @@ public record TopicsProperties(@NotBlank String requests, @NotBlank String dashb
 
 	List<String> inbound() {
 		return List.of(requests, dashboardToggles, abuseEvents, inventory);
+	}
+
+	/**
+	 * The inbound topics by the names of their properties ({@code requests},
+	 * {@code dashboard-toggles}, {@code abuse-events}, {@code inventory}), as other
+	 * settings refer to them.
+	 */
+	Map<String, String> inboundByProperty() {
+		return Map.of("requests", requests, "dashboard-toggles", dashboardToggles, "abuse-events", abuseEvents,
+				"inventory", inventory);
 	}
 
 	List<String> outbound() {

@@ -8,8 +8,8 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
- * Failures that go away by themselves: the database is (briefly) unreachable, or another
- * node won a race.
+ * Failures that go away by themselves: the database or the broker is (briefly)
+ * unreachable, or another node won a race.
  */
 final class TransientFailures {
 
@@ -21,6 +21,7 @@ final class TransientFailures {
 			if (cause instanceof TransientDataAccessException || cause instanceof CannotGetJdbcConnectionException
 					|| cause instanceof CannotCreateTransactionException || cause instanceof SQLTransientException
 					|| cause instanceof OptimisticLockingException
+					|| cause instanceof DeadLetters.DeadLetterNotSentException
 					|| cause instanceof java.sql.SQLException sql && isConnectionFailure(sql)) {
 				return true;
 			}

@@ -6,20 +6,31 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import net.port25.workflow.access.FreeText;
+import net.port25.workflow.access.InputLimits;
+import net.port25.workflow.access.IpLiteral;
 import net.port25.workflow.access.ServiceType;
+import net.port25.workflow.access.SingleLine;
 
 /**
  * The facts a customer gives about a port 25 request, in the contract's field names.
  * Every fact may be missing ({@code null}); which are required is the completeness
- * decision's business, not this type's.
+ * decision's business, not this type's. Each given fact keeps the limits of
+ * {@link InputLimits}, as in {@code RequestSubmitted}.
  */
-public record RequestFacts(ServiceType serviceType, String serviceId, String hostname, List<String> ipAddresses,
-		String useCase, String application, String mailServerSoftware, String mailType, List<String> sendingDomains,
-		String websiteUrl, String companyInfo, Long expectedDailyVolume, Long expectedMonthlyVolume,
-		RecipientType recipientType, String recipientSource, Boolean optInConfirmed, String abuseControls,
-		ConfigurationState spfConfigured, ConfigurationState dkimConfigured, ConfigurationState dmarcConfigured,
-		ConfigurationState rdnsConfigured, Boolean rdnsMatchesHostname, String submissionPortsInsufficientReason,
-		String notes) {
+public record RequestFacts(ServiceType serviceType, @SingleLine String serviceId,
+		@SingleLine(max = InputLimits.MAX_HOST_NAME_LENGTH) String hostname,
+		@Size(max = InputLimits.MAX_IP_ADDRESSES) List<@IpLiteral String> ipAddresses, @FreeText String useCase,
+		@FreeText String application, @FreeText String mailServerSoftware, @FreeText String mailType,
+		@Size(max = InputLimits.MAX_SENDING_DOMAINS) List<@SingleLine(
+				max = InputLimits.MAX_HOST_NAME_LENGTH) String> sendingDomains,
+		@FreeText String websiteUrl, @FreeText String companyInfo, @PositiveOrZero Long expectedDailyVolume,
+		@PositiveOrZero Long expectedMonthlyVolume, RecipientType recipientType, @FreeText String recipientSource,
+		Boolean optInConfirmed, @FreeText String abuseControls, ConfigurationState spfConfigured,
+		ConfigurationState dkimConfigured, ConfigurationState dmarcConfigured, ConfigurationState rdnsConfigured,
+		Boolean rdnsMatchesHostname, @FreeText String submissionPortsInsufficientReason, @FreeText String notes) {
 
 	public static final RequestFacts NONE = new RequestFacts(null, null, null, null, null, null, null, null, null, null,
 			null, null, null, null, null, null, null, null, null, null, null, null, null, null);

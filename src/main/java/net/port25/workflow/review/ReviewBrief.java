@@ -53,6 +53,10 @@ class ReviewBrief {
 		this.inventory = inventory;
 	}
 
+	/**
+	 * The texts as form variables, each within what a process variable holds: the summary
+	 * and the findings are cut at the end, the history keeps its latest entries.
+	 */
 	Map<String, Object> variables(RequestRecord record) {
 		String whole = "GET /api/requests/" + record.requestRef();
 		List<Correspondence.Entry> letters = correspondence.of(record.requestRef());

@@ -7,13 +7,17 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 import net.port25.workflow.access.CustomerMessage;
+import net.port25.workflow.access.FreeText;
+import net.port25.workflow.access.InputLimits;
+import net.port25.workflow.access.IpLiteral;
+import net.port25.workflow.access.SingleLine;
 
 /**
  * {@code port25.abuse.detected}: an abuse monitor saw something, for a service id or an
  * IP address.
  */
-public record AbuseDetected(String serviceId, String ipAddress, @NotNull Category category, @NotNull Severity severity,
-		String evidence, Instant detectedAt) {
+public record AbuseDetected(@SingleLine String serviceId, @IpLiteral String ipAddress, @NotNull Category category,
+		@NotNull Severity severity, @FreeText(max = InputLimits.MAX_BODY_LENGTH) String evidence, Instant detectedAt) {
 
 	public enum Category {
 
@@ -74,11 +78,14 @@ public record AbuseDetected(String serviceId, String ipAddress, @NotNull Categor
 		return (serviceId != null && !serviceId.isBlank()) || (ipAddress != null && !ipAddress.isBlank());
 	}
 
-	/** For staff and the audit trail: severity, category and the monitor's evidence. */
+	/**
+	 * What was reported, in one text that fits a staff form and the audit trail: a
+	 * monitor's evidence may be longer than a free-text fact, and is shortened here.
+	 */
 	String describe() {
-		return severity.name().toLowerCase(Locale.ROOT) + " "
+		return InputLimits.shorten(severity.name().toLowerCase(Locale.ROOT) + " "
 				+ category.name().toLowerCase(Locale.ROOT).replace('_', '-') + " abuse"
-				+ (evidence == null ? "" : ": " + evidence);
+				+ (evidence == null ? "" : ": " + evidence), InputLimits.MAX_TEXT_LENGTH);
 	}
 
 }

@@ -1,10 +1,14 @@
 package net.port25.workflow.system;
 
+import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
 import jakarta.annotation.Priority;
 import jakarta.servlet.ServletRegistration;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -17,6 +21,7 @@ import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactor
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
 
 /**
  * A task completed through the engine REST API with values the policy refuses is the
@@ -57,6 +62,24 @@ class EngineRestTaskCompletionRefusals {
 			}, null));
 	}
 
+	/**
+	 * Writes a refusal in the engine REST API's error shape from a servlet filter, before
+	 * Camunda sees the request ({@link TaskVariablesGuard}).
+	 */
+	static void write(HttpServletResponse response, HttpStatus status, String message) throws IOException {
+		if (response.isCommitted()) {
+			return;
+		}
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_JSON);
+		response.setCharacterEncoding("UTF-8");
+		JsonMapper.builder().build().writeValue(response.getOutputStream(), error(message));
+	}
+
+	private static Map<String, String> error(String message) {
+		return Map.of("type", "InvalidRequestException", "message", message);
+	}
+
 	/** Ahead of Camunda's mapper for the same type, and only for refusals. */
 	@Priority(Priorities.USER - 100)
 	public static class RefusalMapper implements ExtendedExceptionMapper<RestException> {
@@ -72,7 +95,7 @@ class EngineRestTaskCompletionRefusals {
 			String message = refusal(exception).orElseThrow().getMessage();
 			return Response.status(Response.Status.BAD_REQUEST)
 				.type(MediaType.APPLICATION_JSON_TYPE)
-				.entity(Map.of("type", "InvalidRequestException", "message", message))
+				.entity(error(message))
 				.build();
 		}
 

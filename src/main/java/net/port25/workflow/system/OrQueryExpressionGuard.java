@@ -1,26 +1,20 @@
 package net.port25.workflow.system;
 
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -33,12 +27,23 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * 400 and a problem body, before Camunda sees them. Camunda 7.24 CE evaluates expressions
  * in the {@code orQueries} of a task query even with
  * {@code enable-expressions-in-adhoc-queries: false} (2026 advisory, no community fix),
- * so the setting alone does not protect the engine. The query string and the body are
- * looked at as sent, URL-decoded (repeatedly, against double encoding) and, for JSON, as
- * parsed (so {@code \u0024{} is caught too). Task queries never need an expression here:
- * the application turns expressions off for ad-hoc and stored queries alike.
+ * so the setting alone does not protect the engine. It evaluates them only in a query's
+ * expression fields ({@code assigneeExpression}, {@code dueBeforeExpression}, ... : the
+ * names ending in {@code Expression}), at any depth; those are looked at as sent,
+ * URL-decoded (repeatedly, against double encoding) and, for JSON, as parsed (so
+ * {@code \u0024{} is caught too). Anything else is only text Camunda compares: a variable
+ * value that contains {@code ${} is searched for like any other. Task queries never need
+ * an expression here: the application turns expressions off for ad-hoc and stored queries
+ * alike.
  */
 class OrQueryExpressionGuard extends OncePerRequestFilter {
+
+	/**
+	 * Where the engine REST API is served from: the default engine, a named one, and the
+	 * webapps' copy behind Tasklist.
+	 */
+	static final List<String> ENGINE_REST_ROOTS = List.of("/engine-rest", "/engine-rest/engine/*",
+			"/camunda/api/engine/engine/*");
 
 	/**
 	 * The task query and filter endpoints of the engine REST API and of the webapps' own
@@ -53,6 +58,8 @@ class OrQueryExpressionGuard extends OncePerRequestFilter {
 
 	private static final int MAX_DECODING_ROUNDS = 5;
 
+	private static final String EXPRESSION_FIELD_SUFFIX = "expression";
+
 	private static final ObjectMapper json = JsonMapper.builder().build();
 
 	@Override
@@ -63,7 +70,7 @@ class OrQueryExpressionGuard extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (containsExpression(request.getQueryString())) {
+		if (queryStringHasExpression(request.getQueryString())) {
 			refuse(request, response, "Task queries must not contain expressions (${...} or #{...}).");
 			return;
 		}
@@ -77,7 +84,7 @@ class OrQueryExpressionGuard extends OncePerRequestFilter {
 					"Task query bodies are limited to " + MAX_BODY_BYTES + " bytes.");
 			return;
 		}
-		if (bodyContainsExpression(body)) {
+		if (bodyHasExpression(body)) {
 			refuse(request, response, "Task queries must not contain expressions (${...} or #{...}).");
 			return;
 		}
@@ -104,46 +111,92 @@ class OrQueryExpressionGuard extends OncePerRequestFilter {
 		return true;
 	}
 
-	private static boolean bodyContainsExpression(byte[] body) {
-		if (body.length == 0) {
+	/**
+	 * An expression in an expression field of the query string, or in one of a JSON
+	 * parameter's ({@code orQueries=[...]}).
+	 */
+	static boolean queryStringHasExpression(String query) {
+		if (query == null || query.isEmpty()) {
 			return false;
 		}
-		if (containsExpression(new String(body, StandardCharsets.UTF_8))) {
-			return true;
+		for (String pair : query.split("&")) {
+			int equals = pair.indexOf('=');
+			String name = decoded((equals < 0) ? pair : pair.substring(0, equals));
+			String value = decoded((equals < 0) ? "" : pair.substring(equals + 1));
+			if (name == null || value == null) {
+				// still changing after several rounds of decoding: nobody sends that by
+				// accident
+				return true;
+			}
+			if (isExpressionField(name) && hasExpressionStart(value)) {
+				return true;
+			}
+			if (jsonHasExpression(json(value.getBytes(StandardCharsets.UTF_8)), false)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean bodyHasExpression(byte[] body) {
+		// not JSON: Camunda refuses the body itself
+		return jsonHasExpression(json(body), false);
+	}
+
+	private static JsonNode json(byte[] text) {
+		if (text.length == 0) {
+			return null;
 		}
 		try {
-			return jsonContainsExpression(json.readTree(body));
+			return json.readTree(text);
 		}
 		catch (IOException ex) {
-			// not JSON: the raw text was looked at above, and Camunda refuses the body
-			// itself
-			return false;
+			return null;
 		}
 	}
 
-	private static boolean jsonContainsExpression(JsonNode node) {
+	private static boolean jsonHasExpression(JsonNode node, boolean inExpressionField) {
 		if (node == null) {
 			return false;
 		}
 		if (node.isTextual()) {
-			return containsExpression(node.textValue());
+			return inExpressionField && containsExpression(node.textValue());
 		}
 		if (node.isObject()) {
 			Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
 			while (fields.hasNext()) {
 				Map.Entry<String, JsonNode> field = fields.next();
-				if (containsExpression(field.getKey()) || jsonContainsExpression(field.getValue())) {
+				String name = decoded(field.getKey());
+				if (name == null || jsonHasExpression(field.getValue(), inExpressionField || isExpressionField(name))) {
 					return true;
 				}
 			}
 			return false;
 		}
 		for (JsonNode element : node) {
-			if (jsonContainsExpression(element)) {
+			if (jsonHasExpression(element, inExpressionField)) {
 				return true;
 			}
 		}
 		return false;
+	}
+
+	/** The names of the fields Camunda evaluates as expressions end so. */
+	private static boolean isExpressionField(String name) {
+		return name.toLowerCase(Locale.ROOT).endsWith(EXPRESSION_FIELD_SUFFIX);
+	}
+
+	/** The text URL-decoded until it no longer changes; null if it still does. */
+	private static String decoded(String text) {
+		String current = text;
+		for (int round = 0; round <= MAX_DECODING_ROUNDS; round++) {
+			String decoded = urlDecode(current);
+			if (decoded.equals(current)) {
+				return current;
+			}
+			current = decoded;
+		}
+		return null;
 	}
 
 	private static boolean hasExpressionStart(String text) {
@@ -195,73 +248,12 @@ class OrQueryExpressionGuard extends OncePerRequestFilter {
 	private static RequestMatcher taskQueries() {
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
 		List<RequestMatcher> matchers = new ArrayList<>();
-		for (String root : List.of("/engine-rest", "/engine-rest/engine/*", "/camunda/api/engine/engine/*")) {
+		for (String root : ENGINE_REST_ROOTS) {
 			for (String query : List.of("/task", "/task/", "/task/count", "/task/count/", "/filter/**")) {
 				matchers.add(paths.matcher(root + query));
 			}
 		}
 		return new OrRequestMatcher(matchers);
-	}
-
-	/** The request with its body read once and served again from memory. */
-	private static final class CachedBodyRequest extends HttpServletRequestWrapper {
-
-		private final byte[] body;
-
-		CachedBodyRequest(HttpServletRequest request, byte[] body) {
-			super(request);
-			this.body = body;
-		}
-
-		@Override
-		public ServletInputStream getInputStream() {
-			ByteArrayInputStream in = new ByteArrayInputStream(body);
-			return new ServletInputStream() {
-
-				@Override
-				public int read() throws IOException {
-					return in.read();
-				}
-
-				@Override
-				public int read(byte[] b, int off, int len) throws IOException {
-					return in.read(b, off, len);
-				}
-
-				@Override
-				public boolean isFinished() {
-					return in.available() == 0;
-				}
-
-				@Override
-				public boolean isReady() {
-					return true;
-				}
-
-				@Override
-				public void setReadListener(ReadListener listener) {
-					throw new UnsupportedOperationException("synchronous reads only");
-				}
-
-			};
-		}
-
-		@Override
-		public BufferedReader getReader() {
-			String encoding = getCharacterEncoding() != null ? getCharacterEncoding() : "UTF-8";
-			return new BufferedReader(new InputStreamReader(getInputStream(), Charset.forName(encoding)));
-		}
-
-		@Override
-		public int getContentLength() {
-			return body.length;
-		}
-
-		@Override
-		public long getContentLengthLong() {
-			return body.length;
-		}
-
 	}
 
 }

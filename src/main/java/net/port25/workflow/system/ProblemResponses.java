@@ -32,7 +32,7 @@ final class ProblemResponses {
 
 	// the same words whatever was refused: a refusal must not tell a caller what exists
 	// behind it
-	private static final String ACCESS_DENIED = "Access is denied.";
+	static final String ACCESS_DENIED = "Access is denied.";
 
 	private ProblemResponses() {
 	}
@@ -42,16 +42,44 @@ final class ProblemResponses {
 		if (response.isCommitted()) {
 			return;
 		}
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		json.writeValue(response.getOutputStream(), problem(status, detail, request.getRequestURI()));
+	}
+
+	/** The problem detail's members; {@code instance} is left out when null. */
+	static Map<String, Object> problem(HttpStatus status, String detail, String instance) {
 		Map<String, Object> problem = new LinkedHashMap<>();
 		problem.put("type", "about:blank");
 		problem.put("title", status.getReasonPhrase());
 		problem.put("status", status.value());
 		problem.put("detail", detail);
-		problem.put("instance", request.getRequestURI());
-		response.setStatus(status.value());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.setCharacterEncoding("UTF-8");
-		json.writeValue(response.getOutputStream(), problem);
+		if (instance != null) {
+			problem.put("instance", instance);
+		}
+		return problem;
+	}
+
+	/**
+	 * What a refusal says when its cause is not for the caller's eyes: the same words for
+	 * each status, whoever refused.
+	 */
+	static String genericDetail(HttpStatus status) {
+		return switch (status) {
+			case BAD_REQUEST -> "The request is malformed or not allowed.";
+			case UNAUTHORIZED -> "Authentication is required.";
+			case FORBIDDEN -> ACCESS_DENIED;
+			case NOT_FOUND -> "Nothing is found here.";
+			case METHOD_NOT_ALLOWED -> "The method is not allowed here.";
+			case PAYLOAD_TOO_LARGE -> "The request is too large.";
+			default ->
+				status.is5xxServerError() ? "The request could not be answered." : status.getReasonPhrase() + ".";
+		};
+	}
+
+	static String json(Map<String, Object> problem) throws IOException {
+		return json.writeValueAsString(problem);
 	}
 
 	/**

@@ -20,6 +20,7 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
@@ -29,15 +30,16 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
  * <li>{@code /api/**}: customers and the dashboard with a JWT bearer token
  * ({@code ROLE_CUSTOMER}), staff with HTTP Basic against the engine's identity service
  * ({@code ROLE_STAFF}, {@code GROUP_<id>}); stateless, so no CSRF (no cookie
- * authenticates); refusals as problem details. The controllers decide the finer
- * rules.</li>
+ * authenticates); refusals as problem details; bodies of at most
+ * {@link RequestBodyLimit#MAX_BODY_BYTES}. The controllers decide the finer rules.</li>
  * <li>{@code /camunda/api/admin/setup/**}: nobody. It creates an administrator whenever
  * the camunda-admin group is empty (2026 advisory); the administrator is provisioned from
  * configuration instead.</li>
  * <li>{@code /engine-rest/**} and {@code /camunda/**}: Camunda's own protection does the
  * work (its authentication filter on the engine REST API, the webapps' session login and
  * CSRF filter), so Spring Security lets them through, after the guard against expressions
- * in task queries (2026 advisory).</li>
+ * in task queries (2026 advisory), the one on what staff put into tasks, and the one that
+ * keeps the Cockpit and Admin plugin APIs to users of those apps.</li>
  * <li>health, info and the API documentation: anyone; the development token endpoint:
  * anyone, where it exists (the embedded run only).</li>
  * <li>everything else: nobody.</li>
@@ -61,6 +63,7 @@ class WebSecurityConfiguration {
 		// only the Authorization header authenticates here, never a cookie, so there is
 		// no CSRF to guard against
 		return stateless(http).securityMatcher(paths.matcher("/api/**"))
+			.addFilterBefore(new RequestBodyLimit(), UsernamePasswordAuthenticationFilter.class)
 			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
 			.oauth2ResourceServer((resourceServer) -> resourceServer
 				.jwt((jwt) -> jwt.jwtAuthenticationConverter(customerAuthentication(properties.customerIdClaim())))
@@ -92,6 +95,8 @@ class WebSecurityConfiguration {
 			.securityMatcher(new OrRequestMatcher(paths.matcher("/engine-rest/**"), paths.matcher("/camunda/**")))
 			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
 			.addFilterBefore(new OrQueryExpressionGuard(), AuthorizationFilter.class)
+			.addFilterBefore(new TaskVariablesGuard(), AuthorizationFilter.class)
+			.addFilterBefore(new WebappApplicationGuard(), AuthorizationFilter.class)
 			// Camunda authenticates these itself and the webapps have their own CSRF
 			// filter (left on); Spring's CSRF check would refuse the webapps' token, and
 			// a Spring session or saved request would only get in the way of theirs

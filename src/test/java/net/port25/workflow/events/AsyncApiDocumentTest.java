@@ -74,9 +74,9 @@ class AsyncApiDocumentTest {
 	void deadLetterMessagesNameTheirHeaders() {
 		Map<String, Object> deadLetter = map(map(map(document, "components"), "messages"), "deadLetter");
 
-		assertThat(map(map(deadLetter, "headers"), "properties")).containsKeys(DeadLetterConfiguration.REASON_HEADER,
-				"kafka_dlt-original-topic", "kafka_dlt-original-partition", "kafka_dlt-original-offset",
-				"kafka_dlt-exception-message");
+		assertThat(map(map(deadLetter, "headers"), "properties")).containsKeys(DeadLetters.REASON_HEADER,
+				DeadLetters.TRUNCATED_HEADER, "kafka_dlt-original-topic", "kafka_dlt-original-partition",
+				"kafka_dlt-original-offset", "kafka_dlt-exception-fqcn");
 	}
 
 	private List<String> addresses() {

@@ -135,6 +135,55 @@ class CloudEventReaderTest {
 		assertThat(abuse.severity()).isEqualTo(AbuseDetected.Severity.CRITICAL);
 	}
 
+	@Test
+	void anEventOfAnotherCloudEventsVersionIsRefusedInBothModes() {
+		ConsumerRecord<String, byte[]> structured = record(
+				STRUCTURED.formatted(DATA).replace("\"specversion\":\"1.0\"", "\"specversion\":\"0.3\""));
+		ConsumerRecord<String, byte[]> binary = record(DATA);
+		header(binary, "ce_specversion", "0.3");
+		header(binary, "ce_id", "e-1");
+		header(binary, "ce_type", "port25.request.submitted");
+		header(binary, "ce_source", "/ticketing");
+
+		for (ConsumerRecord<String, byte[]> record : java.util.List.of(structured, binary)) {
+			assertThatExceptionOfType(InvalidEventException.class).isThrownBy(() -> reader.read(record))
+				.withMessageContaining("$.specversion");
+		}
+	}
+
+	@Test
+	void anAttributeGivenAsNullIsRefused() {
+		ConsumerRecord<String, byte[]> record = record(
+				STRUCTURED.formatted(DATA).replace("\"datacontenttype\"", "\"time\":null,\"datacontenttype\""));
+
+		assertThatExceptionOfType(InvalidEventException.class).isThrownBy(() -> reader.read(record))
+			.withMessageContaining("$.time");
+	}
+
+	@Test
+	void anIdOrSourceOutsideTheLimitsIsRefusedWithoutEchoingIt() {
+		String longId = "e".repeat(100_000);
+		ConsumerRecord<String, byte[]> tooLong = record(
+				STRUCTURED.formatted(DATA).replace("\"e-1\"", "\"" + longId + "\""));
+		ConsumerRecord<String, byte[]> control = record(
+				STRUCTURED.formatted(DATA).replace("\"/ticketing\"", "\"/ticketing\\u0000\""));
+
+		assertThatExceptionOfType(InvalidEventException.class).isThrownBy(() -> reader.read(tooLong))
+			.withMessageContaining("$.id")
+			.satisfies((ex) -> assertThat(ex.getMessage()).hasSizeLessThan(1000));
+		assertThatExceptionOfType(InvalidEventException.class).isThrownBy(() -> reader.read(control))
+			.withMessageContaining("$.source");
+	}
+
+	@Test
+	void aRecordThatIsNotJsonIsRefusedWithoutEchoingIt() {
+		ConsumerRecord<String, byte[]> record = record("x".repeat(300_000));
+
+		assertThatExceptionOfType(InvalidEventException.class).isThrownBy(() -> reader.read(record))
+			.withMessageStartingWith("not JSON")
+			.satisfies((ex) -> assertThat(ex.getMessage()).hasSizeLessThan(400));
+	}
+
 	private void assertSubmitted(ConsumerRecord<String, byte[]> record) {
 		CloudEvent event = reader.read(record);
 		RequestSubmitted submitted = reader.data(event, RequestSubmitted.class);

@@ -96,13 +96,12 @@ class InboundEventsIntegrationTests {
 			ConsumerRecord<String, byte[]> deadLetter = deadLetters.get(i);
 			assertThat(deadLetter.value()).as(BAD_EXAMPLES.get(i))
 				.isEqualTo(ContractExamples.read(BAD_EXAMPLES.get(i)));
-			assertThat(TopicReader.header(deadLetter, DeadLetterConfiguration.REASON_HEADER)).as(BAD_EXAMPLES.get(i))
-				.isNotBlank();
+			assertThat(TopicReader.header(deadLetter, DeadLetters.REASON_HEADER)).as(BAD_EXAMPLES.get(i)).isNotBlank();
 			assertThat(TopicReader.header(deadLetter, "kafka_dlt-original-topic")).isEqualTo(topics.requests());
 			assertThat(deadLetter.headers().lastHeader("kafka_dlt-original-partition")).isNotNull();
 			assertThat(deadLetter.headers().lastHeader("kafka_dlt-original-offset")).isNotNull();
 		}
-		assertThat(TopicReader.header(deadLetters.get(1), DeadLetterConfiguration.REASON_HEADER))
+		assertThat(TopicReader.header(deadLetters.get(1), DeadLetters.REASON_HEADER))
 			.contains("port25.request.teleported");
 	}
 

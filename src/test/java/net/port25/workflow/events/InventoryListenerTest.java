@@ -16,7 +16,7 @@ class InventoryListenerTest {
 
 	private final ServiceInventory inventory = mock(ServiceInventory.class);
 
-	private final InventoryListener listener = new InventoryListener(null, null, inventory);
+	private final InventoryListener listener = new InventoryListener(null, inventory);
 
 	private final ConsumerSeekCallback seek = mock(ConsumerSeekCallback.class);
 

@@ -1,6 +1,7 @@
 package net.port25.workflow.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import java.time.Duration;
 
@@ -16,6 +17,19 @@ class OutboxPropertiesTest {
 			.withUserConfiguration(Outbox.class)
 			.run((context) -> assertThat(context.getBean(OutboxProperties.class)).isEqualTo(
 					new OutboxProperties(Duration.ofSeconds(1), 200, Duration.ofSeconds(10), Duration.ofDays(7))));
+	}
+
+	@Test
+	void refusesAProducerThatRetriesARecordLongerThanAPassWaits() {
+		OutboxProperties outbox = new OutboxProperties(Duration.ofSeconds(1), 200, Duration.ofSeconds(10),
+				Duration.ofDays(7));
+
+		// Kafka's default delivery.timeout.ms is two minutes
+		assertThatIllegalStateException().isThrownBy(() -> outbox.requireProducerGivesUpFirst(java.util.Map.of()))
+			.withMessageContaining("delivery.timeout.ms (120000)");
+		assertThatIllegalStateException()
+			.isThrownBy(() -> outbox.requireProducerGivesUpFirst(java.util.Map.of("delivery.timeout.ms", "10000")));
+		outbox.requireProducerGivesUpFirst(java.util.Map.of("delivery.timeout.ms", 8000));
 	}
 
 	@Test

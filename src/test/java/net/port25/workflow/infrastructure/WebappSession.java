@@ -33,14 +33,22 @@ public final class WebappSession {
 
 	/** Opens Tasklist and logs in; fails unless the login is accepted. */
 	public static WebappSession logIn(int port, StaffUsers.StaffUser user) throws IOException, InterruptedException {
+		return logIn(port, user, "tasklist");
+	}
+
+	/**
+	 * Opens the webapp ({@code tasklist}, {@code cockpit}, {@code admin}) and logs in.
+	 */
+	public static WebappSession logIn(int port, StaffUsers.StaffUser user, String app)
+			throws IOException, InterruptedException {
 		WebappSession session = new WebappSession(port);
-		session.get("/camunda/app/tasklist/");
-		HttpResponse<String> login = session.send(session.request("/camunda/api/admin/auth/user/default/login/tasklist")
+		session.get("/camunda/app/" + app + "/");
+		HttpResponse<String> login = session.send(session.request("/camunda/api/admin/auth/user/default/login/" + app)
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers
 				.ofString("username=" + encode(user.id()) + "&password=" + encode(user.password()))));
 		if (login.statusCode() != 200) {
-			throw new IllegalStateException("Tasklist login of " + user.id() + " answered " + login.statusCode());
+			throw new IllegalStateException(app + " login of " + user.id() + " answered " + login.statusCode());
 		}
 		// the login starts a new session; its first call hands out the new token
 		session.get("/camunda/api/engine/engine/");

@@ -111,6 +111,79 @@ class EngineRestTaskCompletionIntegrationTests {
 	}
 
 	@Test
+	void answersADecisionGivenAsANumberWith400() throws Exception {
+		Task review = reviewTask();
+
+		HttpResponse<String> response = complete(review.getId(), "{\"variables\":{\"decision\":{\"value\":1}}}");
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(objectMapper.readTree(response.body()).path("message").asText())
+			.contains("decision must be approve, reject or request-info");
+		assertThat(taskService.createTaskQuery().taskId(review.getId()).count()).isEqualTo(1);
+	}
+
+	@Test
+	void answersAJavaSerializedVariableWith400() throws Exception {
+		Task review = reviewTask();
+
+		HttpResponse<String> response = complete(review.getId(), """
+				{"variables":{"decision":{"value":"approve"},"reason":{"type":"Object",
+				 "value":"rO0ABXNyABNqYXZhLnV0aWwuQXJyYXlMaXN0eIHSHZnHYZ0DAAFJAARzaXpleHAAAAAAdwQAAAAAeA==",
+				 "valueInfo":{"objectTypeName":"java.util.ArrayList",
+				              "serializationDataFormat":"application/x-java-serialized-object"}}}}""");
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(objectMapper.readTree(response.body()).path("message").asText()).contains("reason");
+		assertThat(taskService.createTaskQuery().taskId(review.getId()).count()).isEqualTo(1);
+	}
+
+	@Test
+	void answersAFileVariableOnATaskWith400() throws Exception {
+		Task review = reviewTask();
+
+		HttpResponse<String> response = complete(review.getId(), """
+				{"variables":{"decision":{"value":"approve"},"evidence":{"type":"File","value":"aGVsbG8=",
+				 "valueInfo":{"filename":"evidence.txt"}}}}""");
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(objectMapper.readTree(response.body()).path("message").asText()).contains("File");
+		assertThat(taskService.createTaskQuery().taskId(review.getId()).count()).isEqualTo(1);
+	}
+
+	@Test
+	void refusesAFileUploadedToATask() throws Exception {
+		Task review = reviewTask();
+		String boundary = "port25boundary";
+		String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"big.bin\"\r\n"
+				+ "Content-Type: application/octet-stream\r\n\r\n" + "x".repeat(2_000_000) + "\r\n--" + boundary
+				+ "--\r\n";
+
+		HttpResponse<String> response = http.send(HttpRequest
+			.newBuilder(URI.create(
+					"http://localhost:" + port + "/engine-rest/task/" + review.getId() + "/variables/evidence/data"))
+			.header("Authorization", reviewer.basicAuthorization())
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(response.statusCode()).isBetween(400, 413);
+		assertThat(taskService.getVariable(review.getId(), "evidence")).isNull();
+	}
+
+	@Test
+	void answersATextLongerThanAVariableHoldsWith400() throws Exception {
+		Task review = reviewTask();
+
+		HttpResponse<String> response = complete(review.getId(),
+				"{\"variables\":{\"decision\":{\"value\":\"reject\"},\"reason\":{\"value\":\"" + "x".repeat(5000)
+						+ "\"}}}");
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(objectMapper.readTree(response.body()).path("message").asText()).contains("reason");
+		assertThat(taskService.createTaskQuery().taskId(review.getId()).count()).isEqualTo(1);
+	}
+
+	@Test
 	void leavesOtherErrorsToCamunda() throws Exception {
 		HttpResponse<String> response = complete(reviewTask().getId(), "{\"variables\":");
 

@@ -152,6 +152,45 @@ class HelmChartTest {
 	}
 
 	@Test
+	void authenticatesToTheBrokersWithScramFromTheExistingSecret() {
+		List<Map<String, Object>> manifests = parse(validRelease().set("kafka.securityProtocol", "SASL_SSL").call());
+
+		assertThat(env(manifests, "SPRING_KAFKA_SECURITY_PROTOCOL")).containsEntry("value", "SASL_SSL");
+		assertThat(env(manifests, "SPRING_KAFKA_PROPERTIES_SASL_MECHANISM")).containsEntry("value", "SCRAM-SHA-512");
+		assertThat(map(map(env(manifests, "KAFKA_PASSWORD").get("valueFrom")).get("secretKeyRef")))
+			.containsEntry("name", SECRET)
+			.containsEntry("key", "kafka-password");
+		assertThat((String) env(manifests, "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG").get("value"))
+			.contains("ScramLoginModule")
+			.contains("password=\"$(KAFKA_PASSWORD)\"");
+	}
+
+	@Test
+	void authenticatesToTheBrokersWithItsOwnCertificateForMutualTls() {
+		List<Map<String, Object>> manifests = parse(validRelease().set("kafka.securityProtocol", "SSL")
+			.set("kafka.tls.secretName", "port25-kafka-tls")
+			.call());
+
+		assertThat(env(manifests, "SPRING_KAFKA_SSL_KEYSTORELOCATION")).containsEntry("value",
+				"file:/kafka-tls/keystore.p12");
+		assertThat(env(manifests, "SPRING_KAFKA_SSL_TRUSTSTORELOCATION")).containsEntry("value",
+				"file:/kafka-tls/truststore.p12");
+		assertThat(map(map(env(manifests, "SPRING_KAFKA_SSL_KEYSTOREPASSWORD").get("valueFrom")).get("secretKeyRef")))
+			.containsEntry("key", "kafka-keystore-password");
+		assertThat(envEntries(manifests)).noneSatisfy(
+				(entry) -> assertThat(String.valueOf(entry.get("name"))).startsWith("SPRING_KAFKA_PROPERTIES_SASL"));
+	}
+
+	@Test
+	void speaksPlainTextToTheBrokersOnlyWhenToldNothingElse() {
+		assertThat(env("SPRING_KAFKA_SECURITY_PROTOCOL")).containsEntry("value", "PLAINTEXT");
+		assertThat(envEntries(release)).noneSatisfy(
+				(entry) -> assertThat(String.valueOf(entry.get("name"))).startsWith("SPRING_KAFKA_PROPERTIES_SASL"));
+		assertThatThrownBy(() -> validRelease().set("kafka.securityProtocol", "KERBEROS").call())
+			.hasMessageContaining("securityProtocol");
+	}
+
+	@Test
 	void appendsExtraEnvironmentFromValues() {
 		List<Map<String, Object>> manifests = parse(
 				validRelease().set("extraEnv[0].name", "LOGGING_LEVEL_ROOT").set("extraEnv[0].value", "WARN").call());

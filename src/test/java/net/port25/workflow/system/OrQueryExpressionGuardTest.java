@@ -79,6 +79,31 @@ class OrQueryExpressionGuardTest {
 	}
 
 	@Test
+	void passesAVariableValueThatContainsAnExpressionStart() throws Exception {
+		// only a query's expression fields are evaluated; a value is text to search for
+		for (String body : List.of(
+				"{\"processVariables\":[{\"name\":\"reason\",\"operator\":\"like\",\"value\":\"%${%\"}]}",
+				"{\"orQueries\":[{\"processVariables\":[{\"name\":\"x\",\"operator\":\"eq\",\"value\":\"#{y}\"}]}]}",
+				"{\"nameLike\":\"%${%\",\"description\":\"costs ${5}\"}")) {
+			MockFilterChain chain = new MockFilterChain();
+
+			guard.doFilter(post("/engine-rest/task", body), new MockHttpServletResponse(), chain);
+
+			assertThat(chain.getRequest()).as(body).isNotNull();
+		}
+		MockFilterChain chain = new MockFilterChain();
+		guard.doFilter(get("/engine-rest/task", "processVariables=reason_like_%25%24%7B%25"),
+				new MockHttpServletResponse(), chain);
+		assertThat(chain.getRequest()).isNotNull();
+	}
+
+	@Test
+	void refusesAnExpressionInAnExpressionFieldWhateverItsCase() throws Exception {
+		assertRefused(filter(post("/engine-rest/task", "{\"orQueries\":[{\"ASSIGNEEEXPRESSION\":\"${x}\"}]}")));
+		assertRefused(filter(post("/engine-rest/task", "{\"dueBeforeExpression\":[\"${x}\"]}")));
+	}
+
+	@Test
 	void passesAPlainGetQuery() throws Exception {
 		MockFilterChain chain = new MockFilterChain();
 
