@@ -53,19 +53,25 @@ class CloudEventReader {
 		if (record.value() == null) {
 			throw new InvalidEventException("empty record value");
 		}
+		CloudEvent event;
 		try {
 			if (record.headers().lastHeader(BINARY_MODE_HEADER) != null) {
-				return KafkaMessageFactory.createReader(record).toEvent();
+				event = KafkaMessageFactory.createReader(record).toEvent();
 			}
-			return structuredFormat.deserialize(record.value());
+			else {
+				event = structuredFormat.deserialize(record.value());
+			}
 		}
 		catch (RuntimeException ex) {
 			throw new InvalidEventException("not a CloudEvents 1.0 JSON event: " + ex.getMessage(), ex);
 		}
+		EventLogContext.read(event);
+		return event;
 	}
 
 	<T> T data(CloudEvent event, Class<T> type) {
 		JsonNode tree = tree(event);
+		EventLogContext.data(tree);
 		schemas.validate(event.getType(), tree);
 		T data = map(event, tree, type);
 		Set<ConstraintViolation<T>> violations = validator.validate(data);

@@ -27,7 +27,7 @@ class DeadLetterConfiguration {
 	static final String REASON_HEADER = "port25-dlt-reason";
 
 	@Bean
-	DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, byte[]> template) {
+	DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, byte[]> template, InboundEventMetrics metrics) {
 		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template, (record,
 				ex) -> new TopicPartition(TopicsProperties.deadLetterTopicOf(record.topic()), record.partition()));
 		recoverer.setHeadersFunction((record, ex) -> {
@@ -38,6 +38,7 @@ class DeadLetterConfiguration {
 		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, defectBackOff());
 		handler.setBackOffFunction((record, ex) -> TransientFailures.isTransient(ex) ? transientBackOff() : null);
 		handler.addNotRetryableExceptions(InvalidEventException.class);
+		handler.setRetryListeners(metrics);
 		return handler;
 	}
 

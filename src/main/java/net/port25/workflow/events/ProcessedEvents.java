@@ -20,8 +20,11 @@ class ProcessedEvents {
 
 	private final JdbcClient jdbc;
 
-	ProcessedEvents(JdbcClient jdbc) {
+	private final InboundEventMetrics metrics;
+
+	ProcessedEvents(JdbcClient jdbc, InboundEventMetrics metrics) {
 		this.jdbc = jdbc;
+		this.metrics = metrics;
 	}
 
 	/** Claims the event for this transaction; false if it has already had its effect. */
@@ -32,6 +35,7 @@ class ProcessedEvents {
 				on conflict (event_id) do nothing
 				""").param("id", event.getId()).param("type", event.getType()).param("topic", topic).update();
 		if (claimed == 0) {
+			metrics.deduplicated(topic);
 			log.info("Event {} ({}) on {} was applied before; this delivery changes nothing", event.getId(),
 					event.getType(), topic);
 		}

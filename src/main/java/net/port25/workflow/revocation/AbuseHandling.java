@@ -12,6 +12,7 @@ import net.port25.workflow.request.Finding;
 import net.port25.workflow.request.RequestRecord;
 import net.port25.workflow.request.Requests;
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,13 +33,18 @@ public class AbuseHandling {
 
 	private final RuntimeService runtimeService;
 
-	AbuseHandling(Requests requests, AuditTrail audit, RuntimeService runtimeService) {
+	private final ApplicationEventPublisher events;
+
+	AbuseHandling(Requests requests, AuditTrail audit, RuntimeService runtimeService,
+			ApplicationEventPublisher events) {
 		this.requests = requests;
 		this.audit = audit;
 		this.runtimeService = runtimeService;
+		this.events = events;
 	}
 
 	public void handle(AbuseDetected abuse, String sourceEventId) {
+		events.publishEvent(new AbuseReported(sourceEventId, abuse.serviceId(), abuse.severity(), abuse.detectedAt()));
 		Optional<RequestRecord> live = requests.findLive(abuse.serviceId(), abuse.ipAddress());
 		audit.record(AuditEntry.action(live.map(RequestRecord::requestRef).orElse(null),
 				live.map(RequestRecord::serviceId).orElse(abuse.serviceId()), Actors.ABUSE_MONITOR,

@@ -19,12 +19,13 @@ public final class WebappSession {
 
 	private final String origin;
 
-	private final CookieManager cookies = new CookieManager();
+	private final CookieManager cookies;
 
 	private final HttpClient browser;
 
-	private WebappSession(int port) {
+	private WebappSession(int port, CookieManager cookies) {
 		this.origin = "http://localhost:" + port;
+		this.cookies = cookies;
 		this.browser = HttpClient.newBuilder()
 			.followRedirects(HttpClient.Redirect.NORMAL)
 			.cookieHandler(cookies)
@@ -33,7 +34,7 @@ public final class WebappSession {
 
 	/** Opens Tasklist and logs in; fails unless the login is accepted. */
 	public static WebappSession logIn(int port, StaffUsers.StaffUser user) throws IOException, InterruptedException {
-		WebappSession session = new WebappSession(port);
+		WebappSession session = new WebappSession(port, new CookieManager());
 		session.get("/camunda/app/tasklist/");
 		HttpResponse<String> login = session.send(session.request("/camunda/api/admin/auth/user/default/login/tasklist")
 			.header("Content-Type", "application/x-www-form-urlencoded")
@@ -47,6 +48,15 @@ public final class WebappSession {
 		return session;
 	}
 
+	/**
+	 * The same browser, cookies and all, talking to another engine on this host (cookies
+	 * do not depend on the port): a second replica behind a load balancer without
+	 * affinity.
+	 */
+	public WebappSession on(int port) {
+		return new WebappSession(port, cookies);
+	}
+
 	public HttpResponse<String> get(String path) throws IOException, InterruptedException {
 		return send(request(path).GET());
 	}
@@ -54,6 +64,11 @@ public final class WebappSession {
 	public HttpResponse<String> postJson(String path, String json) throws IOException, InterruptedException {
 		return send(request(path).header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(json)));
+	}
+
+	public HttpResponse<String> postForm(String path, String form) throws IOException, InterruptedException {
+		return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form)));
 	}
 
 	private HttpRequest.Builder request(String path) {

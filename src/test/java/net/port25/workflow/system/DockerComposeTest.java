@@ -3,18 +3,13 @@ package net.port25.workflow.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Reader;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -41,9 +36,6 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 class DockerComposeTest {
 
 	private static final Path COMPOSE_FILE = Path.of("docker-compose.yml");
-
-	private static final List<String> METADATA_RESOURCES = List.of("META-INF/spring-configuration-metadata.json",
-			"META-INF/additional-spring-configuration-metadata.json");
 
 	/** Engine variables read by the JVM itself, not by Spring configuration binding. */
 	private static final Set<String> JVM_VARIABLES = Set.of("JAVA_TOOL_OPTIONS");
@@ -161,41 +153,8 @@ class DockerComposeTest {
 			.isEqualTo(variables.get("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI"));
 	}
 
-	private Set<String> unknownVariables(Collection<String> variables) throws IOException {
-		Set<String> known = knownEnvironmentVariables();
-		Set<String> unknown = new TreeSet<>(variables);
-		unknown.removeAll(known);
-		return unknown;
-	}
-
-	/**
-	 * The environment-variable form of every property described by configuration metadata
-	 * on the classpath.
-	 */
-	private Set<String> knownEnvironmentVariables() throws IOException {
-		ObjectMapper json = new ObjectMapper();
-		Set<String> known = new TreeSet<>();
-		for (String resource : METADATA_RESOURCES) {
-			Enumeration<URL> urls = getClass().getClassLoader().getResources(resource);
-			while (urls.hasMoreElements()) {
-				try (InputStream in = urls.nextElement().openStream()) {
-					for (JsonNode property : json.readTree(in).path("properties")) {
-						known.addAll(toEnvironmentVariables(property.path("name").asText()));
-					}
-				}
-			}
-		}
-		return known;
-	}
-
-	/**
-	 * Spring Boot relaxed binding (as in its {@code SystemEnvironmentPropertyMapper}):
-	 * {@code a.b-c[0].d} is bound from {@code A_BC_0_D} (canonical, dashes removed) and
-	 * from {@code A_B_C_0_D} (legacy, dashes as underscores).
-	 */
-	private static Set<String> toEnvironmentVariables(String propertyName) {
-		String underscored = propertyName.replace("[", "_").replace("]", "").replace(".", "_").toUpperCase(Locale.ROOT);
-		return Set.copyOf(List.of(underscored.replace("-", ""), underscored.replace('-', '_')));
+	private static Set<String> unknownVariables(Collection<String> variables) {
+		return ConfigurationKeys.onTheClassPath().unknown(variables);
 	}
 
 	private Map<String, Object> services() {
