@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -18,8 +20,10 @@ import net.port25.workflow.system.ContainerHealthCheck;
 
 /**
  * A second engine replica in a JVM of its own, on the same PostgreSQL and Kafka as the
- * tests' engine: what a second pod is. Its Kafka listeners stay stopped, so that the
- * tests' engine keeps every partition; its log goes to {@code target/second-replica.log}.
+ * tests' engine: what a second pod is, in the production profile and with the environment
+ * a pod gets. Its Kafka listeners stay stopped, so that the tests' engine keeps every
+ * partition; its log (ECS JSON, as in production) goes to
+ * {@code target/second-replica.log}.
  */
 public final class SecondReplica implements AutoCloseable {
 
@@ -36,23 +40,32 @@ public final class SecondReplica implements AutoCloseable {
 		this.port = port;
 	}
 
-	/** Starts the replica and waits until it answers its readiness probe. */
-	public static SecondReplica start(Infrastructure infrastructure) throws IOException, InterruptedException {
+	/**
+	 * Starts the replica with these environment variables (a pod's, say) and waits until
+	 * it answers its readiness probe. The connection details and ports given here win
+	 * over the environment's.
+	 */
+	public static SecondReplica start(Infrastructure infrastructure, Map<String, String> environment)
+			throws IOException, InterruptedException {
 		int port = freePort();
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		String classPath = classPath();
 		List<String> command = List.of(java, "-Xmx768m", "-cp", classPath, Port25WorkflowApplication.class.getName(),
-				"--spring.profiles.active=test", "--server.port=" + port, "--management.server.port=" + freePort(),
-				"--spring.datasource.url=" + infrastructure.jdbcUrl(),
+				"--spring.profiles.active=test,production", "--server.port=" + port,
+				"--management.server.port=" + freePort(), "--spring.datasource.url=" + infrastructure.jdbcUrl(),
 				"--spring.datasource.username=" + infrastructure.username(),
 				"--spring.datasource.password=" + infrastructure.password(),
 				"--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
 				"--spring.kafka.listener.auto-startup=false",
 				// customers' tokens are not this replica's business here; the key set is
 				// never fetched
-				"--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:9/unused");
+				"--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:9/unused",
+				// the production profile's safety check wants a real administrator
+				"--camunda.bpm.admin-user.id=replica-admin", "--camunda.bpm.admin-user.password=" + UUID.randomUUID());
 		Files.createDirectories(LOG.getParent());
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(LOG.toFile()).start();
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(LOG.toFile());
+		builder.environment().putAll(environment);
+		Process process = builder.start();
 		SecondReplica replica = new SecondReplica(process, port);
 		replica.awaitReady();
 		return replica;

@@ -43,6 +43,9 @@ class DockerComposeTest {
 	/** {@code ${NAME:?message}}: Compose refuses to start when NAME is unset or empty. */
 	private static final Pattern REQUIRED_REFERENCE = Pattern.compile("\\$\\{[A-Za-z_][A-Za-z0-9_]*:\\?[^}]*}");
 
+	/** {@code ${NAME:-default}}: the default unless NAME is set. */
+	private static final Pattern DEFAULTED_REFERENCE = Pattern.compile("\\$\\{[A-Za-z_][A-Za-z0-9_]*:-([^}]*)}");
+
 	private Map<String, Object> compose;
 
 	@BeforeEach
@@ -55,7 +58,38 @@ class DockerComposeTest {
 	@Test
 	void declaresPostgresKafkaAndEngineServicesWithoutObsoleteVersionKey() {
 		assertThat(compose).doesNotContainKey("version");
-		assertThat(services()).containsKeys("postgres", "kafka", "engine");
+		assertThat(services()).containsKeys("postgres", "kafka", "oidc", "engine");
+	}
+
+	@Test
+	void restartsEveryServiceUnlessItWasStopped() {
+		services().forEach((name, definition) -> assertThat(map(definition)).as("service %s", name)
+			.containsEntry("restart", "unless-stopped"));
+	}
+
+	@Test
+	void checksTheEnginesHealthWithItsOwnClassesOnTheReadinessProbe() throws ClassNotFoundException {
+		List<?> test = list(map(map(services().get("engine")).get("healthcheck")).get("test"));
+
+		assertThat(test).map(String::valueOf)
+			.containsExactly("CMD", "java", "-cp", "/app/classes", ContainerHealthCheck.class.getName(),
+					"http://127.0.0.1:8080/readyz");
+		// Jib puts the application's classes there, the entry point runs them from there
+		assertThat(Class.forName(String.valueOf(test.get(4)))).hasDeclaredMethods("main");
+	}
+
+	@Test
+	void checksCustomerTokensAgainstTheLocalIssuerUnlessARealOneIsGiven() {
+		Map<String, String> engine = environment("engine");
+
+		assertThat(engine)
+			.containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI",
+					"${PORT25_JWT_ISSUER_URI:-http://localhost:8090/port25}")
+			.containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWKSETURI",
+					"${PORT25_JWT_JWK_SET_URI:-http://oidc:8080/port25/jwks}");
+		assertThat(image("oidc")).startsWith("ghcr.io/navikt/mock-oauth2-server:");
+		assertThat(list(map(services().get("oidc")).get("ports"))).map(String::valueOf)
+			.containsExactly("127.0.0.1:8090:8080");
 	}
 
 	@Test
@@ -137,7 +171,10 @@ class DockerComposeTest {
 		// what an operator passes for every ${NAME:?...}: a value that is present, strong
 		// and its own
 		environment("engine").forEach((name, value) -> variables.put(name,
-				REQUIRED_REFERENCE.matcher(value).replaceAll("https://" + name.toLowerCase(Locale.ROOT) + "/Xq7!vR2")));
+				DEFAULTED_REFERENCE
+					.matcher(REQUIRED_REFERENCE.matcher(value)
+						.replaceAll("https://" + name.toLowerCase(Locale.ROOT) + "/Xq7!vR2"))
+					.replaceAll("$1")));
 		StandardEnvironment engine = new StandardEnvironment();
 		for (PropertySource<?> source : new YamlPropertySourceLoader().load("application-production.yaml",
 				new ClassPathResource("application-production.yaml"))) {
