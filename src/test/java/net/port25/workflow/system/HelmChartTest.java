@@ -20,9 +20,17 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import java.util.LinkedHashMap;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
+import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+import org.springframework.boot.autoconfigure.ssl.SslProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -606,6 +614,35 @@ class HelmChartTest {
 				"file:/etc/port25/kafka-tls/ca.crt");
 		assertThat(env(manifests, "SPRING_SSL_BUNDLE_PEM_KAFKA_KEYSTORE_PRIVATEKEY")).containsEntry("value",
 				"file:/etc/port25/kafka-tls/tls.key");
+	}
+
+	@Test
+	void givesTheKafkaClientsTheSecurityProtocolCredentialsAndCertificatesAsSpringBindsThem() {
+		List<Map<String, Object>> manifests = parse(validRelease().set("kafka.securityProtocol", "SASL_SSL")
+			.set("kafka.sasl.existingSecret", "kafka-user")
+			.set("kafka.tls.existingSecret", "kafka-tls")
+			.call());
+		Map<String, Object> variables = new LinkedHashMap<>();
+		envEntries(manifests).forEach(entry -> variables.put((String) entry.get("name"),
+				entry.containsKey("value") ? entry.get("value") : "from-secret-" + entry.get("name")));
+		StandardEnvironment engine = new StandardEnvironment();
+		engine.getPropertySources()
+			.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new SystemEnvironmentPropertySource(
+					StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables));
+		ConfigurationPropertySources.attach(engine);
+
+		KafkaProperties kafka = Binder.get(engine).bind("spring.kafka", KafkaProperties.class).get();
+		SslProperties ssl = Binder.get(engine).bind("spring.ssl", SslProperties.class).get();
+
+		assertThat(kafka.getSecurity().getProtocol()).isEqualTo("SASL_SSL");
+		assertThat(kafka.getProperties()).containsEntry("sasl.mechanism", "SCRAM-SHA-512")
+			.containsEntry("sasl.jaas.config",
+					"org.apache.kafka.common.security.scram.ScramLoginModule required "
+							+ "username=\"from-secret-PORT25_KAFKA_SASL_USERNAME\" "
+							+ "password=\"from-secret-PORT25_KAFKA_SASL_PASSWORD\";");
+		assertThat(kafka.getSsl().getBundle()).isEqualTo("kafka");
+		assertThat(ssl.getBundle().getPem().get("kafka").getTruststore().getCertificate())
+			.isEqualTo("file:/etc/port25/kafka-tls/ca.crt");
 	}
 
 	@Test
