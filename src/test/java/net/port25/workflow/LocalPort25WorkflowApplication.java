@@ -26,7 +26,7 @@ public final class LocalPort25WorkflowApplication {
 
 	static final Path DATA_DIRECTORY = Path.of(".data");
 
-	static final LocalPorts PORTS = new LocalPorts(8080, 15432, 9092, 9093);
+	static final LocalPorts PORTS = new LocalPorts(8080, 8081, 15432, 9092, 9093);
 
 	/**
 	 * Held until the JVM exits; a second run on the same checkout is refused while it is.

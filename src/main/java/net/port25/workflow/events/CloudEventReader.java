@@ -62,9 +62,13 @@ class CloudEventReader {
 		if (record.value() == null) {
 			throw new InvalidEventException("empty record value");
 		}
-		if (record.headers().lastHeader(BINARY_MODE_HEADER) != null) {
-			return binary(record);
-		}
+		CloudEvent event = record.headers().lastHeader(BINARY_MODE_HEADER) != null ? binary(record)
+				: structured(record);
+		EventLogContext.read(event);
+		return event;
+	}
+
+	private CloudEvent structured(ConsumerRecord<String, byte[]> record) {
 		JsonNode envelope = json(record.value(), "not JSON");
 		schemas.validateEnvelope(envelope);
 		try {
@@ -95,6 +99,7 @@ class CloudEventReader {
 	}
 
 	<T> T data(CloudEvent event, JsonNode tree, Class<T> type) {
+		EventLogContext.data(tree);
 		schemas.validate(event.getType(), tree);
 		T data = map(event, tree, type);
 		Set<ConstraintViolation<T>> violations = validator.validate(data);

@@ -59,9 +59,12 @@ class DeadLetters implements ConsumerRecordRecoverer {
 
 	private final InboundProperties.DeadLetter limits;
 
-	DeadLetters(KafkaTemplate<String, byte[]> kafka, InboundProperties inbound) {
+	private final InboundEventMetrics metrics;
+
+	DeadLetters(KafkaTemplate<String, byte[]> kafka, InboundProperties inbound, InboundEventMetrics metrics) {
 		this.kafka = kafka;
 		this.limits = inbound.deadLetter();
+		this.metrics = metrics;
 	}
 
 	/**
@@ -103,6 +106,7 @@ class DeadLetters implements ConsumerRecordRecoverer {
 					}
 					log.warn("Dead-lettered {}-{}@{} to {}: {}", record.topic(), record.partition(), record.offset(),
 							topic, reason);
+					metrics.deadLettered(record, failure);
 					return null;
 				});
 		}

@@ -48,8 +48,11 @@ class InboundEvents {
 
 	private final TransactionTemplate transaction;
 
+	private final InboundEventMetrics metrics;
+
 	InboundEvents(CloudEventReader reader, EventSources sources, ProcessedEvents processedEvents,
-			DeadLetters deadLetters, PlatformTransactionManager transactionManager) {
+			DeadLetters deadLetters, PlatformTransactionManager transactionManager, InboundEventMetrics metrics) {
+		this.metrics = metrics;
 		this.reader = reader;
 		this.sources = sources;
 		this.processedEvents = processedEvents;
@@ -78,6 +81,7 @@ class InboundEvents {
 	}
 
 	private Optional<DeadLetter> accept(ConsumerRecord<String, byte[]> record, Map<String, EventHandler<?>> handlers) {
+		EventLogContext.taken(record);
 		try {
 			CloudEvent event = reader.read(record);
 			EventHandler<?> handler = handlers.get(event.getType());
@@ -86,10 +90,14 @@ class InboundEvents {
 			}
 			sources.check(record.topic(), event);
 			apply(record.topic(), event, handler);
+			metrics.consumed(record);
 			return Optional.empty();
 		}
 		catch (InvalidEventException ex) {
 			return Optional.of(new DeadLetter(record, deadLetters.send(record, ex)));
+		}
+		finally {
+			EventLogContext.clear();
 		}
 	}
 

@@ -1,5 +1,9 @@
 package net.port25.workflow.events;
 
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.format.EventFormat;
 import io.cloudevents.core.provider.EventFormatProvider;
@@ -22,12 +26,18 @@ class Outbox {
 
 	private final JdbcClient jdbc;
 
+	private final TraceHeaders traceHeaders;
+
+	private final ObjectMapper json;
+
 	// One instance for all writes: Spring keeps a transaction's synchronizations in a
 	// set, so a transaction that writes several events wakes the relay once.
 	private final TransactionSynchronization wakeRelayAfterCommit;
 
-	Outbox(JdbcClient jdbc, OutboxRelay relay) {
+	Outbox(JdbcClient jdbc, OutboxRelay relay, TraceHeaders traceHeaders, ObjectMapper json) {
 		this.jdbc = jdbc;
+		this.traceHeaders = traceHeaders;
+		this.json = json;
 		this.wakeRelayAfterCommit = new TransactionSynchronization() {
 
 			@Override
@@ -46,12 +56,29 @@ class Outbox {
 			throw new IllegalStateException("Outbound event " + event.getType() + " for " + key
 					+ " must be written in a transaction, so that it is sent only if that transaction commits");
 		}
-		jdbc.sql("insert into outbox_event (topic, record_key, payload) values (:topic, :key, :payload)")
+		jdbc.sql("""
+				insert into outbox_event (topic, record_key, payload, trace_headers)
+				values (:topic, :key, :payload, cast(:trace as jsonb))
+				""")
 			.param("topic", topic)
 			.param("key", key)
 			.param("payload", structuredFormat.serialize(event))
+			.param("trace", traceContext())
 			.update();
 		TransactionSynchronizationManager.registerSynchronization(wakeRelayAfterCommit);
+	}
+
+	private String traceContext() {
+		Map<String, String> headers = traceHeaders.current();
+		if (headers.isEmpty()) {
+			return null;
+		}
+		try {
+			return json.writeValueAsString(headers);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException("Cannot store the trace context " + headers, ex);
+		}
 	}
 
 }

@@ -3,6 +3,7 @@ package net.port25.workflow.events;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -11,7 +12,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.jackson.JsonFormat;
+import io.micrometer.tracing.Span;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -54,16 +59,22 @@ class OutboxRelay implements SmartLifecycle {
 
 	private final OutboxProperties properties;
 
+	private final TraceHeaders traceHeaders;
+
+	private final ObjectMapper json;
+
 	private final AtomicBoolean wakeQueued = new AtomicBoolean();
 
 	private volatile ScheduledExecutorService executor;
 
 	OutboxRelay(JdbcClient jdbc, PlatformTransactionManager transactionManager, KafkaTemplate<String, byte[]> kafka,
-			OutboxProperties properties) {
+			OutboxProperties properties, TraceHeaders traceHeaders, ObjectMapper json) {
 		this.jdbc = jdbc;
 		this.transaction = new TransactionTemplate(transactionManager);
 		this.kafka = kafka;
 		this.properties = properties;
+		this.traceHeaders = traceHeaders;
+		this.json = json;
 		properties.requireProducerGivesUpFirst(kafka.getProducerFactory().getConfigurationProperties());
 	}
 
@@ -124,11 +135,12 @@ class OutboxRelay implements SmartLifecycle {
 
 	private List<Pending> pending() {
 		return jdbc.sql("""
-				select id, topic, record_key, payload from outbox_event
+				select id, topic, record_key, payload, trace_headers from outbox_event
 				where published_at is null order by id limit :batch
 				""")
 			.param("batch", properties.batchSize())
-			.query((row, number) -> new Pending(row.getLong(1), row.getString(2), row.getString(3), row.getBytes(4)))
+			.query((row, number) -> new Pending(row.getLong(1), row.getString(2), row.getString(3), row.getBytes(4),
+					traceHeaders(row.getString(5))))
 			.list();
 	}
 
@@ -161,6 +173,7 @@ class OutboxRelay implements SmartLifecycle {
 		ProducerRecord<String, byte[]> record = new ProducerRecord<>(event.topic(), event.key(), event.payload());
 		record.headers()
 			.add(new RecordHeader(CONTENT_TYPE_HEADER, JsonFormat.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)));
+		Span span = traceHeaders.startSend(event.traceHeaders(), record);
 		CompletableFuture<RecordMetadata> sent = new CompletableFuture<>();
 		try {
 			kafka.execute(producer -> producer.send(record, (metadata, ex) -> {
@@ -175,7 +188,29 @@ class OutboxRelay implements SmartLifecycle {
 		catch (RuntimeException ex) {
 			sent.completeExceptionally(ex);
 		}
-		return sent;
+		return sent.whenComplete((metadata, ex) -> end(span, ex));
+	}
+
+	private static void end(Span span, Throwable failure) {
+		if (failure != null) {
+			span.error(failure);
+		}
+		span.end();
+	}
+
+	private Map<String, String> traceHeaders(String stored) {
+		if (stored == null) {
+			return Map.of();
+		}
+		try {
+			return json.readValue(stored, new TypeReference<Map<String, String>>() {
+			});
+		}
+		catch (JsonProcessingException ex) {
+			// the trace is lost, not the event
+			log.warn("Unreadable trace context {} of an outbox event: {}", stored, ex.getOriginalMessage());
+			return Map.of();
+		}
 	}
 
 	private void markSent(List<Pending> batch) {
@@ -255,7 +290,7 @@ class OutboxRelay implements SmartLifecycle {
 		return executor != null;
 	}
 
-	private record Pending(long id, String topic, String key, byte[] payload) {
+	private record Pending(long id, String topic, String key, byte[] payload, Map<String, String> traceHeaders) {
 	}
 
 }

@@ -32,8 +32,11 @@ class ProcessedEvents {
 
 	private final JdbcClient jdbc;
 
-	ProcessedEvents(JdbcClient jdbc) {
+	private final InboundEventMetrics metrics;
+
+	ProcessedEvents(JdbcClient jdbc, InboundEventMetrics metrics) {
 		this.jdbc = jdbc;
+		this.metrics = metrics;
 	}
 
 	/** Claims the event for this transaction; false if it has already had its effect. */
@@ -52,6 +55,7 @@ class ProcessedEvents {
 			.param("unknown", UNKNOWN_SOURCE)
 			.update();
 		if (claimed == 0) {
+			metrics.deduplicated(topic);
 			log.info("Event {} from {} ({}) on {} was applied before; this delivery changes nothing", event.getId(),
 					event.getSource(), event.getType(), topic);
 		}

@@ -164,6 +164,8 @@ public class Requests {
 				from == null ? null : from.name(), to.name(), reason, sourceEventId));
 		publisher.publish(new AccessChanged(record.serviceType(), record.serviceId(), record.customerId(),
 				record.requestRef(), to, from, actor, reason, at));
+		events.publishEvent(new RequestStatusChanged(record.requestRef(), record.serviceType(), from, to, actor,
+				sourceEventId, record.createdAt(), at));
 	}
 
 }

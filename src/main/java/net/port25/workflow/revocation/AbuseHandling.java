@@ -14,6 +14,7 @@ import net.port25.workflow.request.Finding;
 import net.port25.workflow.request.RequestRecord;
 import net.port25.workflow.request.Requests;
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,14 +37,19 @@ public class AbuseHandling {
 
 	private final RuntimeService runtimeService;
 
-	AbuseHandling(Requests requests, AbuseReports reports, AuditTrail audit, RuntimeService runtimeService) {
+	private final ApplicationEventPublisher events;
+
+	AbuseHandling(Requests requests, AbuseReports reports, AuditTrail audit, RuntimeService runtimeService,
+			ApplicationEventPublisher events) {
 		this.requests = requests;
 		this.reports = reports;
 		this.audit = audit;
 		this.runtimeService = runtimeService;
+		this.events = events;
 	}
 
 	public void handle(AbuseDetected abuse, String sourceEventId) {
+		events.publishEvent(new AbuseReported(sourceEventId, abuse.serviceId(), abuse.severity(), abuse.detectedAt()));
 		Optional<RequestRecord> live = requests.findLive(abuse.serviceId(), abuse.ipAddress());
 		AbuseReport.Effect effect = live.map((record) -> effect(record, abuse)).orElse(AbuseReport.Effect.RECORDED);
 		String serviceId = live.map(RequestRecord::serviceId).orElse(abuse.serviceId());

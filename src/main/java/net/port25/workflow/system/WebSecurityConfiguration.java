@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.servlet.DispatcherType;
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -23,6 +24,8 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.context.support.WebApplicationContextUtils;
 
 /**
  * Who may call what over HTTP, one filter chain per kind of caller, most specific first.
@@ -40,8 +43,11 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
  * CSRF filter), so Spring Security lets them through, after the guard against expressions
  * in task queries (2026 advisory), the one on what staff put into tasks, and the one that
  * keeps the Cockpit and Admin plugin APIs to users of those apps.</li>
- * <li>health, info and the API documentation: anyone; the development token endpoint:
- * anyone, where it exists (the embedded run only).</li>
+ * <li>health (with the probes' {@code /livez} and {@code /readyz}), info and the API
+ * documentation: anyone; the Prometheus endpoint: anyone on the management port, which
+ * the Helm chart's Service does not expose, and nobody when the actuator shares the main
+ * port; the development token endpoint: anyone, where it exists (the embedded run
+ * only).</li>
  * <li>everything else: nobody.</li>
  * </ol>
  * The Camunda identity provider is a bean, which also keeps Spring Boot from generating a
@@ -51,6 +57,9 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 class WebSecurityConfiguration {
 
 	private static final PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+
+	/** The server namespace of the actuator's own web server (management.server.port). */
+	private static final String MANAGEMENT_SERVER = "management";
 
 	@Bean
 	AuthenticationProvider camundaIdentityAuthenticationProvider(IdentityService identityService) {
@@ -115,7 +124,10 @@ class WebSecurityConfiguration {
 			.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
 			.permitAll()
 			.requestMatchers(paths.matcher("/actuator/health"), paths.matcher("/actuator/health/**"),
-					paths.matcher("/actuator/info"))
+					paths.matcher("/actuator/info"), paths.matcher(HttpMethod.GET, "/livez"),
+					paths.matcher(HttpMethod.GET, "/readyz"))
+			.permitAll()
+			.requestMatchers(onManagementServer(paths.matcher(HttpMethod.GET, "/actuator/prometheus")))
 			.permitAll()
 			// documentation only: every operation it describes is protected by the chains
 			// above
@@ -135,6 +147,15 @@ class WebSecurityConfiguration {
 					(exceptions) -> exceptions.authenticationEntryPoint(ProblemResponses.forbiddenWithoutChallenge())
 						.accessDeniedHandler(ProblemResponses.forbidden()))
 			.build();
+	}
+
+	/**
+	 * Requests that the management server (the actuator on its own port) serves; none
+	 * when the actuator shares the main port.
+	 */
+	private static RequestMatcher onManagementServer(RequestMatcher matcher) {
+		return (request) -> matcher.matches(request) && WebServerApplicationContext.hasServerNamespace(
+				WebApplicationContextUtils.getWebApplicationContext(request.getServletContext()), MANAGEMENT_SERVER);
 	}
 
 	/**

@@ -10,8 +10,10 @@ import org.testcontainers.utility.DockerImageName;
  */
 final class ContainerInfrastructure implements Infrastructure {
 
-	private final PostgreSQLContainer<?> postgres = new PostgreSQLContainer<>(
-			DockerImageName.parse("postgres:16-alpine"));
+	/** The same PostgreSQL release as docker-compose.yml and the embedded binaries. */
+	static final String POSTGRES_IMAGE = "postgres:16.10-alpine";
+
+	private final PostgreSQLContainer<?> postgres = new PostgreSQLContainer<>(DockerImageName.parse(POSTGRES_IMAGE));
 
 	private final KafkaContainer kafka = new KafkaContainer(DockerImageName.parse("apache/kafka:3.9.1"));
 

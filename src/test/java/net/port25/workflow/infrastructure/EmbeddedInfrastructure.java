@@ -51,7 +51,7 @@ public final class EmbeddedInfrastructure implements Infrastructure {
 		try {
 			Path directory = Files.createTempDirectory("port25-test-");
 			EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(null, 0);
-			LocalPorts ports = new LocalPorts(0, 0, freePort(), freePort());
+			LocalPorts ports = new LocalPorts(0, 0, 0, freePort(), freePort());
 			LocalKafkaBroker kafka = startKafkaOrStop(postgres, directory.resolve("kafka"), ports);
 			return new EmbeddedInfrastructure(postgres, kafka, directory);
 		}

@@ -31,7 +31,7 @@ class EmbeddedInfrastructureIntegrationTests {
 
 	@Test
 	void keepsDatabaseRowsAndTopicsAcrossARestart() throws Exception {
-		LocalPorts ports = new LocalPorts(0, freePort(), freePort(), freePort());
+		LocalPorts ports = new LocalPorts(0, 0, freePort(), freePort(), freePort());
 		try (EmbeddedInfrastructure first = EmbeddedInfrastructure.persistent(dataDirectory, ports)) {
 			execute(first, "create table kept (note text); insert into kept values ('before restart')");
 			createTopic(first, "kept.topic");

@@ -14,6 +14,7 @@ import net.port25.workflow.access.NetworkCommands;
 import net.port25.workflow.intake.RequestIntake;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -24,12 +25,15 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * The whole engine on real PostgreSQL and a real Kafka broker
  * ({@link TestInfrastructure}), shared by every integration test class in the JVM.
+ * Metrics and tracing work as in production (Spring Boot's tests turn both off
+ * otherwise).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@AutoConfigureObservability
 @Import({ IntegrationTest.SharedInfrastructure.class, InfrastructureConnections.class,
 		LocalTokens.AsTokenIssuer.class })
 public @interface IntegrationTest {

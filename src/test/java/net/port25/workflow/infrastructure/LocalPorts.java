@@ -7,12 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The ports the embedded servers and the engine listen on; 0 means any free port. */
-public record LocalPorts(int http, int postgres, int kafka, int kafkaController) {
+public record LocalPorts(int http, int management, int postgres, int kafka, int kafkaController) {
 
 	/** Fails with a message naming each port that something else already listens on. */
 	public void requireFree() {
 		Map<String, Integer> wanted = new LinkedHashMap<>();
 		wanted.put("the engine (HTTP)", http);
+		wanted.put("the engine's actuator (management)", management);
 		wanted.put("PostgreSQL", postgres);
 		wanted.put("Kafka", kafka);
 		wanted.put("the Kafka controller", kafkaController);

@@ -14,7 +14,7 @@ class LocalPortsTest {
 	@Test
 	void namesEachPortThatIsAlreadyTaken() throws IOException {
 		try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			LocalPorts ports = new LocalPorts(0, 0, taken.getLocalPort(), 0);
+			LocalPorts ports = new LocalPorts(0, 0, 0, taken.getLocalPort(), 0);
 
 			assertThatIllegalStateException().isThrownBy(ports::requireFree)
 				.withMessageContaining("port " + taken.getLocalPort() + " (Kafka) is already in use");
@@ -23,7 +23,7 @@ class LocalPortsTest {
 
 	@Test
 	void acceptsFreePorts() {
-		assertThatNoException().isThrownBy(new LocalPorts(0, 0, 0, 0)::requireFree);
+		assertThatNoException().isThrownBy(new LocalPorts(0, 0, 0, 0, 0)::requireFree);
 	}
 
 }

@@ -19,12 +19,13 @@ public final class WebappSession {
 
 	private final String origin;
 
-	private final CookieManager cookies = new CookieManager();
+	private final CookieManager cookies;
 
 	private final HttpClient browser;
 
-	private WebappSession(int port) {
+	private WebappSession(int port, CookieManager cookies) {
 		this.origin = "http://localhost:" + port;
+		this.cookies = cookies;
 		this.browser = HttpClient.newBuilder()
 			.followRedirects(HttpClient.Redirect.NORMAL)
 			.cookieHandler(cookies)
@@ -41,7 +42,7 @@ public final class WebappSession {
 	 */
 	public static WebappSession logIn(int port, StaffUsers.StaffUser user, String app)
 			throws IOException, InterruptedException {
-		WebappSession session = new WebappSession(port);
+		WebappSession session = new WebappSession(port, new CookieManager());
 		session.get("/camunda/app/" + app + "/");
 		HttpResponse<String> login = session.send(session.request("/camunda/api/admin/auth/user/default/login/" + app)
 			.header("Content-Type", "application/x-www-form-urlencoded")
@@ -53,6 +54,15 @@ public final class WebappSession {
 		// the login starts a new session; its first call hands out the new token
 		session.get("/camunda/api/engine/engine/");
 		return session;
+	}
+
+	/**
+	 * The same browser, cookies and all, talking to another engine on this host (cookies
+	 * do not depend on the port): a second replica behind a load balancer without
+	 * affinity.
+	 */
+	public WebappSession on(int port) {
+		return new WebappSession(port, cookies);
 	}
 
 	public HttpResponse<String> get(String path) throws IOException, InterruptedException {
@@ -72,6 +82,11 @@ public final class WebappSession {
 		return send(request(path).header("Content-Type", "application/json")
 			.header("Accept", "application/hal+json")
 			.POST(HttpRequest.BodyPublishers.ofString(json)));
+	}
+
+	public HttpResponse<String> postForm(String path, String form) throws IOException, InterruptedException {
+		return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form)));
 	}
 
 	private HttpRequest.Builder request(String path) {

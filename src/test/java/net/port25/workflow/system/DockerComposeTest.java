@@ -3,18 +3,13 @@ package net.port25.workflow.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Reader;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,14 +37,14 @@ class DockerComposeTest {
 
 	private static final Path COMPOSE_FILE = Path.of("docker-compose.yml");
 
-	private static final List<String> METADATA_RESOURCES = List.of("META-INF/spring-configuration-metadata.json",
-			"META-INF/additional-spring-configuration-metadata.json");
-
 	/** Engine variables read by the JVM itself, not by Spring configuration binding. */
 	private static final Set<String> JVM_VARIABLES = Set.of("JAVA_TOOL_OPTIONS");
 
 	/** {@code ${NAME:?message}}: Compose refuses to start when NAME is unset or empty. */
 	private static final Pattern REQUIRED_REFERENCE = Pattern.compile("\\$\\{[A-Za-z_][A-Za-z0-9_]*:\\?[^}]*}");
+
+	/** {@code ${NAME:-default}}: the default unless NAME is set. */
+	private static final Pattern DEFAULTED_REFERENCE = Pattern.compile("\\$\\{[A-Za-z_][A-Za-z0-9_]*:-([^}]*)}");
 
 	private Map<String, Object> compose;
 
@@ -63,7 +58,38 @@ class DockerComposeTest {
 	@Test
 	void declaresPostgresKafkaAndEngineServicesWithoutObsoleteVersionKey() {
 		assertThat(compose).doesNotContainKey("version");
-		assertThat(services()).containsKeys("postgres", "kafka", "engine");
+		assertThat(services()).containsKeys("postgres", "kafka", "oidc", "engine");
+	}
+
+	@Test
+	void restartsEveryServiceUnlessItWasStopped() {
+		services().forEach((name, definition) -> assertThat(map(definition)).as("service %s", name)
+			.containsEntry("restart", "unless-stopped"));
+	}
+
+	@Test
+	void checksTheEnginesHealthWithItsOwnClassesOnTheReadinessProbe() throws ClassNotFoundException {
+		List<?> test = list(map(map(services().get("engine")).get("healthcheck")).get("test"));
+
+		assertThat(test).map(String::valueOf)
+			.containsExactly("CMD", "java", "-cp", "/app/classes", ContainerHealthCheck.class.getName(),
+					"http://127.0.0.1:8080/readyz");
+		// Jib puts the application's classes there, the entry point runs them from there
+		assertThat(Class.forName(String.valueOf(test.get(4)))).hasDeclaredMethods("main");
+	}
+
+	@Test
+	void checksCustomerTokensAgainstTheLocalIssuerUnlessARealOneIsGiven() {
+		Map<String, String> engine = environment("engine");
+
+		assertThat(engine)
+			.containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI",
+					"${PORT25_JWT_ISSUER_URI:-http://localhost:8090/port25}")
+			.containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWKSETURI",
+					"${PORT25_JWT_JWK_SET_URI:-http://oidc:8080/port25/jwks}");
+		assertThat(image("oidc")).startsWith("ghcr.io/navikt/mock-oauth2-server:");
+		assertThat(list(map(services().get("oidc")).get("ports"))).map(String::valueOf)
+			.containsExactly("127.0.0.1:8090:8080");
 	}
 
 	@Test
@@ -145,7 +171,10 @@ class DockerComposeTest {
 		// what an operator passes for every ${NAME:?...}: a value that is present, strong
 		// and its own
 		environment("engine").forEach((name, value) -> variables.put(name,
-				REQUIRED_REFERENCE.matcher(value).replaceAll("https://" + name.toLowerCase(Locale.ROOT) + "/Xq7!vR2")));
+				DEFAULTED_REFERENCE
+					.matcher(REQUIRED_REFERENCE.matcher(value)
+						.replaceAll("https://" + name.toLowerCase(Locale.ROOT) + "/Xq7!vR2"))
+					.replaceAll("$1")));
 		StandardEnvironment engine = new StandardEnvironment();
 		for (PropertySource<?> source : new YamlPropertySourceLoader().load("application-production.yaml",
 				new ClassPathResource("application-production.yaml"))) {
@@ -161,41 +190,8 @@ class DockerComposeTest {
 			.isEqualTo(variables.get("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI"));
 	}
 
-	private Set<String> unknownVariables(Collection<String> variables) throws IOException {
-		Set<String> known = knownEnvironmentVariables();
-		Set<String> unknown = new TreeSet<>(variables);
-		unknown.removeAll(known);
-		return unknown;
-	}
-
-	/**
-	 * The environment-variable form of every property described by configuration metadata
-	 * on the classpath.
-	 */
-	private Set<String> knownEnvironmentVariables() throws IOException {
-		ObjectMapper json = new ObjectMapper();
-		Set<String> known = new TreeSet<>();
-		for (String resource : METADATA_RESOURCES) {
-			Enumeration<URL> urls = getClass().getClassLoader().getResources(resource);
-			while (urls.hasMoreElements()) {
-				try (InputStream in = urls.nextElement().openStream()) {
-					for (JsonNode property : json.readTree(in).path("properties")) {
-						known.addAll(toEnvironmentVariables(property.path("name").asText()));
-					}
-				}
-			}
-		}
-		return known;
-	}
-
-	/**
-	 * Spring Boot relaxed binding (as in its {@code SystemEnvironmentPropertyMapper}):
-	 * {@code a.b-c[0].d} is bound from {@code A_BC_0_D} (canonical, dashes removed) and
-	 * from {@code A_B_C_0_D} (legacy, dashes as underscores).
-	 */
-	private static Set<String> toEnvironmentVariables(String propertyName) {
-		String underscored = propertyName.replace("[", "_").replace("]", "").replace(".", "_").toUpperCase(Locale.ROOT);
-		return Set.copyOf(List.of(underscored.replace("-", ""), underscored.replace('-', '_')));
+	private static Set<String> unknownVariables(Collection<String> variables) {
+		return ConfigurationKeys.onTheClassPath().unknown(variables);
 	}
 
 	private Map<String, Object> services() {

@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -43,6 +44,9 @@ class WebSecurityIntegrationTests {
 
 	@LocalServerPort
 	int port;
+
+	@LocalManagementPort
+	int managementPort;
 
 	@Autowired
 	IdentityService identityService;
@@ -252,11 +256,20 @@ class WebSecurityIntegrationTests {
 	}
 
 	@Test
-	void healthIsPublic() throws Exception {
-		HttpResponse<String> response = send(request("/actuator/health").GET());
+	void healthIsPublicOnTheManagementPortAndTheProbesOnTheMainPort() throws Exception {
+		HttpResponse<String> response = send(managementRequest("/actuator/health").GET());
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).contains("\"status\":\"UP\"");
+		assertThat(send(request("/readyz").GET()).body()).contains("\"status\":\"UP\"");
+		assertThat(send(request("/livez").GET()).body()).contains("\"status\":\"UP\"");
+	}
+
+	@Test
+	void servesMetricsOnTheManagementPortOnly() throws Exception {
+		assertThat(send(managementRequest("/actuator/prometheus").GET()).statusCode()).isEqualTo(200);
+		assertThat(send(request("/actuator/prometheus").GET()).statusCode()).isIn(403, 404);
+		assertThat(send(managementRequest("/actuator/env").GET()).statusCode()).isIn(403, 404);
 	}
 
 	@Test
@@ -357,6 +370,10 @@ class WebSecurityIntegrationTests {
 
 	private HttpRequest.Builder request(String pathAndQuery) {
 		return HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery));
+	}
+
+	private HttpRequest.Builder managementRequest(String path) {
+		return HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + path));
 	}
 
 	private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
