@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import net.port25.bench.baseline.CamundaEngineBaseline;
 import net.port25.bench.baseline.PlainConsumerBaseline;
+import net.port25.bench.launch.CpuUsage;
 import net.port25.bench.launch.EngineNode;
 import net.port25.bench.launch.KafkaBroker;
 import net.port25.bench.launch.LocalJwks;
@@ -46,6 +47,8 @@ public final class Bench {
 
 	private final Settings settings = Settings.fromSystemProperties();
 
+	private final List<EngineNode> nodes = new java.util.concurrent.CopyOnWriteArrayList<>();
+
 	public static void main(String[] args) throws Exception {
 		new Bench().run();
 		System.exit(0);
@@ -65,7 +68,9 @@ public final class Bench {
 			log("PostgreSQL on %d, Kafka on %s", postgres.port(), kafka.bootstrapServers());
 			postgres.createDatabase(DATABASE);
 			postgres.createDatabase("baseline");
-			baselines(postgres, kafka);
+			if (this.settings.baselines()) {
+				baselines(postgres, kafka);
+			}
 			engine(runDirectory, postgres, kafka, jwks);
 		}
 		this.results.put("totalSeconds", Scenarios.seconds(started));
@@ -107,11 +112,15 @@ public final class Bench {
 					+ ",settings=profile,dumponexit=true");
 		}
 		log("starting engine node 1 (java %s -jar %s)", String.join(" ", flags), this.settings.jar());
-		try (EngineNode node = EngineNode.start(nodeSettings("engine-1", runDirectory, postgres, kafka, jwks, flags));
+		try (EngineNode node = started(
+				EngineNode.start(nodeSettings("engine-1", runDirectory, postgres, kafka, jwks, flags)));
 				Traffic traffic = new Traffic(kafka.bootstrapServers());
 				Outputs outputs = new Outputs(kafka.bootstrapServers());
 				Lag lag = new Lag(kafka.bootstrapServers())) {
-			Scenarios scenarios = new Scenarios(traffic, outputs, lag);
+			CpuUsage cpu = new CpuUsage().track("engine", this::engineProcesses)
+				.track("postgres", () -> List.of(postgres.process()))
+				.track("kafka", () -> List.of(kafka.process()));
+			Scenarios scenarios = new Scenarios(traffic, outputs, lag, cpu);
 			Staff staff = new Staff(node.baseUrl(), EngineNode.ADMIN_USER, EngineNode.ADMIN_PASSWORD);
 			int revocations = (int) (10 * this.settings.revocationSeconds());
 			int enabled = revocations + this.settings.stormEvents() / 100 + 10;
@@ -177,6 +186,18 @@ public final class Bench {
 		return sustainable;
 	}
 
+	private EngineNode started(EngineNode node) {
+		this.nodes.add(node);
+		return node;
+	}
+
+	private List<net.port25.bench.launch.ManagedProcess> engineProcesses() {
+		return this.nodes.stream()
+			.map(EngineNode::process)
+			.filter(net.port25.bench.launch.ManagedProcess::isAlive)
+			.toList();
+	}
+
 	private EngineNode.Settings nodeSettings(String name, Path runDirectory, PostgresServer postgres, KafkaBroker kafka,
 			LocalJwks jwks, List<String> flags) {
 		return new EngineNode.Settings(name, this.settings.jar(), runDirectory, Ports.free(),
@@ -234,8 +255,8 @@ public final class Bench {
 
 	/** The benchmark's settings, from system properties with the defaults. */
 	record Settings(Path root, Path jar, List<Double> steps, int stepSeconds, int revocationSeconds, int stormEvents,
-			int drainRequests, int baselineRecords, int baselineInstances, boolean twoNodes, boolean jfr,
-			String historyLevel, List<String> engineFlags) {
+			int drainRequests, int baselineRecords, int baselineInstances, boolean baselines, boolean twoNodes,
+			boolean jfr, String historyLevel, List<String> engineFlags) {
 
 		static Settings fromSystemProperties() {
 			Path root = Path.of(System.getProperty("bench.root", "..")).toAbsolutePath().normalize();
@@ -250,6 +271,7 @@ public final class Bench {
 					Integer.getInteger("bench.storm-events", 20_000), Integer.getInteger("bench.drain-requests", 2000),
 					Integer.getInteger("bench.baseline-records", 20_000),
 					Integer.getInteger("bench.baseline-instances", 4000),
+					Boolean.parseBoolean(System.getProperty("bench.baselines", "true")),
 					Boolean.parseBoolean(System.getProperty("bench.two-nodes", "true")),
 					Boolean.parseBoolean(System.getProperty("bench.jfr", "false")),
 					System.getProperty("bench.history-level", "full"),

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
+import net.port25.bench.launch.CpuUsage;
 import net.port25.bench.load.Events;
 import net.port25.bench.load.Lag;
 import net.port25.bench.load.Latencies;
@@ -36,10 +37,13 @@ final class Scenarios {
 
 	private final Deque<Long> enabled = new ArrayDeque<>();
 
-	Scenarios(Traffic traffic, Outputs outputs, Lag lag) {
+	private final CpuUsage cpu;
+
+	Scenarios(Traffic traffic, Outputs outputs, Lag lag, CpuUsage cpu) {
 		this.traffic = traffic;
 		this.outputs = outputs;
 		this.lag = lag;
+		this.cpu = cpu;
 	}
 
 	/**
@@ -76,6 +80,7 @@ final class Scenarios {
 	/** {@code count} complete requests sent at once: how fast they reach IN_REVIEW. */
 	Map<String, Object> drain(int count) {
 		Latencies latencies = new Latencies();
+		Map<String, Long> cpuBefore = this.cpu.snapshot();
 		long started = System.nanoTime();
 		for (int i = 0; i < count; i++) {
 			long n = this.sequence.incrementAndGet();
@@ -91,6 +96,7 @@ final class Scenarios {
 		result.put("perSecond", round(count / elapsed));
 		result.put("complete", complete);
 		result.put("missing", this.outputs.forgetPending());
+		result.put("cpuMsPerRequest", CpuUsage.perEvent(cpuBefore, this.cpu.snapshot(), count));
 		return result;
 	}
 
@@ -120,6 +126,7 @@ final class Scenarios {
 		List<Long> lagSamples = new ArrayList<>();
 		AtomicBoolean overloaded = new AtomicBoolean();
 		long lagAtStart = this.lag.inbound();
+		Map<String, Long> cpuBefore = this.cpu.snapshot();
 		long started = System.nanoTime();
 		ScheduledExecutorService sampler = sampleLag(rate, lagSamples, overloaded);
 		long[] lastComplete = { 0 };
@@ -133,6 +140,7 @@ final class Scenarios {
 		}
 		double elapsed = seconds(started);
 		long lagAtEnd = this.lag.inbound();
+		Map<String, Long> cpuAfter = this.cpu.snapshot();
 		boolean complete = this.outputs.awaitAll(Duration.ofSeconds(90));
 		int missing = this.outputs.forgetPending();
 		this.lag.awaitZero(Duration.ofSeconds(60));
@@ -149,6 +157,8 @@ final class Scenarios {
 		result.put("latencyMs", latencies.summary());
 		result.put("missingOutcomes", missing);
 		result.put("lagFlat", flat);
+		result.put("cpuMsPerEvent",
+				CpuUsage.perEvent(cpuBefore, cpuAfter, Math.max(1, sent - (lagAtEnd - lagAtStart))));
 		return result;
 	}
 
@@ -188,6 +198,7 @@ final class Scenarios {
 	 */
 	Map<String, Object> storm(int count, Duration within) {
 		Latencies revocations = new Latencies();
+		Map<String, Long> cpuBefore = this.cpu.snapshot();
 		long started = System.nanoTime();
 		long sent = this.traffic.sendAtRate(count * 1000.0 / within.toMillis(), within, (i) -> {
 			if (i % 100 == 99) {
@@ -210,6 +221,7 @@ final class Scenarios {
 		result.put("revocations", revocations.count());
 		result.put("latencyMs", revocations.summary());
 		result.put("missingOutcomes", this.outputs.forgetPending());
+		result.put("cpuMsPerEvent", CpuUsage.perEvent(cpuBefore, this.cpu.snapshot(), sent));
 		return result;
 	}
 

@@ -63,7 +63,9 @@ public final class ManagedProcess {
 	public static ManagedProcess adopt(String name, ProcessHandle handle, Path log, Path runDirectory) {
 		Path pidFile = runDirectory.resolve(name + ".pid");
 		try {
-			Files.writeString(pidFile, Long.toString(handle.pid()));
+			// the start time too: a pid alone may name an unrelated process by the time
+			// it is read again
+			Files.writeString(pidFile, handle.pid() + " " + startOf(handle));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -78,11 +80,16 @@ public final class ManagedProcess {
 			return;
 		}
 		try {
-			long pid = Long.parseLong(Files.readString(pidFile).trim());
-			Optional<ProcessHandle> leftover = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+			String[] recorded = Files.readString(pidFile).trim().split(" ");
+			long pid = Long.parseLong(recorded[0]);
+			Optional<ProcessHandle> leftover = ProcessHandle.of(pid)
+				.filter(ProcessHandle::isAlive)
+				.filter((process) -> recorded.length > 1 && startOf(process).equals(recorded[1]));
 			if (leftover.isPresent()) {
 				System.out.printf("killing %s (pid %d) left by an earlier run%n", name, pid);
+				List<ProcessHandle> descendants = leftover.get().descendants().toList();
 				leftover.get().destroyForcibly();
+				descendants.forEach(ProcessHandle::destroyForcibly);
 				leftover.get().onExit().orTimeout(30, TimeUnit.SECONDS).join();
 			}
 			Files.deleteIfExists(pidFile);
@@ -126,7 +133,10 @@ public final class ManagedProcess {
 		}
 	}
 
-	/** SIGTERM, then waits; SIGKILL if it has not exited within {@code grace}. */
+	/**
+	 * SIGTERM, then waits; SIGKILL (to it and what it started) if it has not exited
+	 * within {@code grace}.
+	 */
 	public void stop(Duration grace) {
 		if (isAlive()) {
 			this.handle.destroy();
@@ -134,10 +144,15 @@ public final class ManagedProcess {
 				this.handle.onExit().get(grace.toMillis(), TimeUnit.MILLISECONDS);
 			}
 			catch (Exception ex) {
-				kill();
+				killWithDescendants();
 			}
 		}
 		forget();
+	}
+
+	/** CPU time of the process and of the processes it started that are still running. */
+	public long cpuMillisWithDescendants() {
+		return CpuUsage.cpuMillis(this.handle) + this.handle.descendants().mapToLong(CpuUsage::cpuMillis).sum();
 	}
 
 	/** The executable's path, as the operating system reports it. */
@@ -184,6 +199,10 @@ public final class ManagedProcess {
 		catch (IOException ex) {
 			// the next run finds a pid of a dead process and ignores it
 		}
+	}
+
+	private static String startOf(ProcessHandle process) {
+		return process.info().startInstant().map(Object::toString).orElse("unknown");
 	}
 
 	static void sleep(Duration duration) {

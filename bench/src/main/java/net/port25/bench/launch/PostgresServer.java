@@ -2,6 +2,7 @@ package net.port25.bench.launch;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -70,8 +71,24 @@ public final class PostgresServer implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException("PostgreSQL did not start on port " + this.port, ex);
 		}
-		this.process = ManagedProcess.adopt("postgres", this.postgres.getProcess().toHandle(),
-				this.runDirectory.resolve("postgres.log"), this.runDirectory);
+		// the library starts the server with pg_ctl, which exits once the postmaster
+		// runs: adopt the postmaster
+		this.process = ManagedProcess.adopt("postgres", postmaster(), this.runDirectory.resolve("postgres.log"),
+				this.runDirectory);
+	}
+
+	private ProcessHandle postmaster() {
+		try {
+			long pid = Long.parseLong(Files.readAllLines(this.dataDirectory.resolve("postmaster.pid")).get(0).trim());
+			return ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("PostgreSQL exited at once"));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("PostgreSQL wrote no postmaster.pid", ex);
+		}
+	}
+
+	public ManagedProcess process() {
+		return this.process;
 	}
 
 	public int port() {
