@@ -274,7 +274,7 @@ public final class Bench {
 					Boolean.parseBoolean(System.getProperty("bench.baselines", "true")),
 					Boolean.parseBoolean(System.getProperty("bench.two-nodes", "true")),
 					Boolean.parseBoolean(System.getProperty("bench.jfr", "false")),
-					System.getProperty("bench.history-level", "full"),
+					System.getProperty("bench.history-level", "activity"),
 					Arrays.stream(System.getProperty("bench.engine-flags", "").split(" "))
 						.filter((flag) -> !flag.isBlank())
 						.toList());
