@@ -6,7 +6,6 @@ import io.cloudevents.core.provider.EventFormatProvider;
 import io.cloudevents.jackson.JsonFormat;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -22,20 +21,11 @@ class Outbox {
 
 	private final JdbcClient jdbc;
 
-	// One instance for all writes: Spring keeps a transaction's synchronizations in a
-	// set, so a transaction that writes several events wakes the relay once.
-	private final TransactionSynchronization wakeRelayAfterCommit;
+	private final OutboxRelay relay;
 
 	Outbox(JdbcClient jdbc, OutboxRelay relay) {
 		this.jdbc = jdbc;
-		this.wakeRelayAfterCommit = new TransactionSynchronization() {
-
-			@Override
-			public void afterCommit() {
-				relay.wake();
-			}
-
-		};
+		this.relay = relay;
 	}
 
 	void append(String topic, String key, CloudEvent event) {
@@ -51,7 +41,9 @@ class Outbox {
 			.param("key", key)
 			.param("payload", structuredFormat.serialize(event))
 			.update();
-		TransactionSynchronizationManager.registerSynchronization(wakeRelayAfterCommit);
+		// one instance per relay lane: Spring keeps a transaction's synchronizations in a
+		// set, so a transaction that writes several events wakes each lane once
+		TransactionSynchronizationManager.registerSynchronization(relay.wakeAfterCommit(topic));
 	}
 
 }
