@@ -24,6 +24,12 @@ public final class Port25AccessProcess {
 	/** High or critical abuse, or a staff revocation, on granted access. */
 	public static final String MESSAGE_REVOKE_ACCESS = "port25.access.revoke";
 
+	/**
+	 * The request is refused before it is decided (a duplicate, another customer's
+	 * service, ...).
+	 */
+	public static final String MESSAGE_REFUSE_REQUEST = "port25.request.refuse";
+
 	/** Critical abuse while the request is still being decided. */
 	public static final String MESSAGE_REJECT_REQUEST_FOR_ABUSE = "port25.abuse.reject-request";
 
@@ -154,7 +160,29 @@ public final class Port25AccessProcess {
 
 		public static final String WITHDRAWAL_REASON = "withdrawalReason";
 
+		/**
+		 * Why access is revoked, for the audit trail; the customer reads words made from
+		 * the reason code.
+		 */
 		public static final String REVOCATION_REASON = "revocationReason";
+
+		/**
+		 * The contract reason code of a revocation: abuse, policy (staff) or
+		 * inventory-changed.
+		 */
+		public static final String REVOCATION_REASON_CODE = "revocationReasonCode";
+
+		/**
+		 * The abuse report that led to a revocation or a review: a reference, not its
+		 * evidence.
+		 */
+		public static final String ABUSE_REPORT_ID = "abuseReportId";
+
+		/** Why the request is refused before it is decided: a contract reason code. */
+		public static final String REFUSAL_REASON_CODE = "refusalReasonCode";
+
+		/** reviewRequest form, with reject: the contract reason code (default policy). */
+		public static final String REASON_CODE = "reasonCode";
 
 		public static final String ACTOR = "actor";
 
@@ -164,6 +192,15 @@ public final class Port25AccessProcess {
 		public static final String REVIEW_FINDINGS = "reviewFindings";
 
 		public static final String REQUEST_HISTORY = "requestHistory";
+
+		/**
+		 * The customer's own words: the request as written, the questions asked and the
+		 * answers given.
+		 */
+		public static final String REQUEST_CORRESPONDENCE = "requestCorrespondence";
+
+		/** The request as the customer wrote it (the free text of the submission). */
+		public static final String REQUEST_TEXT = "requestText";
 
 		private Variables() {
 		}

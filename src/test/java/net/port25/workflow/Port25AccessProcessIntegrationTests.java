@@ -9,6 +9,7 @@ import static net.port25.workflow.access.AccessStatus.REJECTED;
 import static net.port25.workflow.access.AccessStatus.REVOKED;
 import static net.port25.workflow.access.AccessStatus.SUBMITTED;
 import static net.port25.workflow.access.AccessStatus.WITHDRAWN;
+import static net.port25.workflow.access.CustomerNotice.Type.ACCESS_ENABLED;
 import static net.port25.workflow.access.CustomerNotice.Type.ACCESS_REVOKED;
 import static net.port25.workflow.access.CustomerNotice.Type.REMINDER_SENT;
 import static net.port25.workflow.access.CustomerNotice.Type.REQUEST_APPROVED;
@@ -29,6 +30,7 @@ import net.port25.workflow.Port25AccessProcess.Variables;
 import net.port25.workflow.access.AccessStatus;
 import net.port25.workflow.access.CustomerNotice;
 import net.port25.workflow.access.Actors;
+import net.port25.workflow.access.ReasonCode;
 import net.port25.workflow.audit.AuditAction;
 import net.port25.workflow.audit.AuditTrail;
 import net.port25.workflow.enablement.CustomerSwitch;
@@ -117,7 +119,7 @@ class Port25AccessProcessIntegrationTests {
 		complete(request, Map.of(Variables.OPENED, true));
 		assertThat(request.instance()).isWaitingAt("Event_CustomerWithdrewEnabledAccess");
 		assertThat(ports.statusesOf(request.ref())).containsExactly(SUBMITTED, IN_REVIEW, APPROVED, ENABLED);
-		assertThat(ports.noticeTypesFor(request.ref())).containsExactly(REQUEST_APPROVED);
+		assertThat(ports.noticeTypesFor(request.ref())).containsExactly(REQUEST_APPROVED, ACCESS_ENABLED);
 		assertThat(ports.commandsFor(request.serviceId())).isEmpty();
 	}
 
@@ -206,7 +208,7 @@ class Port25AccessProcessIntegrationTests {
 			.isZero();
 		assertThat(ports.noticesFor(duplicateRef)).singleElement().satisfies(notice -> {
 			assertThat(notice.type()).isEqualTo(REQUEST_REJECTED);
-			assertThat(notice.reason()).startsWith("duplicate");
+			assertThat(notice.reasonCode()).isEqualTo(ReasonCode.DUPLICATE);
 		});
 		assertThat(audit.forRequest(duplicateRef)).extracting("action").containsExactly(AuditAction.DUPLICATE_REFUSED);
 	}
@@ -227,7 +229,7 @@ class Port25AccessProcessIntegrationTests {
 		assertThat(ports.statusesOf(request.ref())).containsExactly(SUBMITTED, IN_REVIEW, AccessStatus.INFO_REQUESTED,
 				IN_REVIEW);
 		assertThat((String) runtimeService.getVariable(request.instance().getId(), Variables.REQUEST_HISTORY))
-			.contains("REVIEW_DECIDED", "INFORMATION_PROVIDED");
+			.contains("review decided", "information provided");
 	}
 
 	@Test
@@ -262,7 +264,7 @@ class Port25AccessProcessIntegrationTests {
 		assertThat(request.instance()).isWaitingAt(Port25AccessProcess.TASK_REVIEW_REQUEST);
 		assertThat(task(request)).hasCandidateGroup("port25-leads")
 			.hasCandidateGroup(Port25AccessProcess.GROUP_REVIEWERS);
-		assertThat(audit.forRequest(request.ref())).extracting("action").contains(AuditAction.REVIEW_ESCALATED);
+		assertThat(audit.forRequest(request.ref())).extracting("action").contains(AuditAction.TASK_ESCALATED);
 	}
 
 	// ---- withdrawal
@@ -332,9 +334,9 @@ class Port25AccessProcessIntegrationTests {
 		complete(request, Map.of(Variables.DECISION, "approve"));
 
 		assertThat(customerSwitch.toggle(new ToggleRequested(request.serviceId(), "C-9999", true), "evt-other"))
-			.hasValueSatisfying(reason -> assertThat(reason).contains("does not belong"));
+			.hasValueSatisfying(refusal -> assertThat(refusal.reasonCode()).isEqualTo(ReasonCode.NOT_YOUR_SERVICE));
 		assertThat(ports.commandsFor(request.serviceId())).isEmpty();
-		assertThat(audit.forRequest(request.ref())).extracting("action").contains(AuditAction.TOGGLE_REFUSED);
+		assertThat(audit.forService(request.serviceId())).extracting("action").contains(AuditAction.TOGGLE_REFUSED);
 	}
 
 	@Test
@@ -344,10 +346,10 @@ class Port25AccessProcessIntegrationTests {
 		complete(colocation, Map.of(Variables.DECISION, "approve"));
 
 		assertThat(customerSwitch.toggle(new ToggleRequested(pending.serviceId(), pending.customerId(), true), "e1"))
-			.hasValueSatisfying(reason -> assertThat(reason).contains("not approved"));
+			.hasValueSatisfying(refusal -> assertThat(refusal.reasonCode()).isEqualTo(ReasonCode.NOT_APPROVED));
 		assertThat(
 				customerSwitch.toggle(new ToggleRequested(colocation.serviceId(), colocation.customerId(), true), "e2"))
-			.hasValueSatisfying(reason -> assertThat(reason).contains("opened by staff"));
+			.hasValueSatisfying(refusal -> assertThat(refusal.reasonCode()).isEqualTo(ReasonCode.OPENED_BY_STAFF));
 		assertThat(ports.noticeTypesFor(pending.ref())).last().isEqualTo(TOGGLE_REFUSED);
 		assertThat(ports.commandsFor(pending.serviceId())).isEmpty();
 		assertThat(ports.commandsFor(colocation.serviceId())).isEmpty();
@@ -411,7 +413,7 @@ class Port25AccessProcessIntegrationTests {
 		assertThat(request.instance()).isWaitingAt(Port25AccessProcess.TASK_REVIEW_REQUEST);
 		assertThat(records.get(request.ref()).findings()).extracting("code").contains("ABUSE_REPORTED");
 		assertThat((String) runtimeService.getVariable(request.instance().getId(), Variables.REVIEW_FINDINGS))
-			.contains("ABUSE_REPORTED");
+			.contains("low spam abuse: test evidence");
 	}
 
 	@Test
@@ -442,8 +444,10 @@ class Port25AccessProcessIntegrationTests {
 				Map.of(Variables.ABUSE_DECISION, "revoke", Variables.REASON, "Confirmed spam run"));
 
 		assertRevoked(request);
-		assertThat(ports.noticesFor(request.ref())).last()
-			.satisfies(notice -> assertThat(notice.reason()).isEqualTo("Confirmed spam run"));
+		assertThat(ports.noticesFor(request.ref())).last().satisfies(notice -> {
+			assertThat(notice.reasonCode()).isEqualTo(ReasonCode.ABUSE);
+			assertThat(notice.message()).contains("spam").doesNotContain("Confirmed spam run", "test evidence");
+		});
 	}
 
 	@Test

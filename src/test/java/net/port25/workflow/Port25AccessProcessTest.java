@@ -66,7 +66,8 @@ class Port25AccessProcessTest {
 		delegate("closeRequestDelegate", notApproved);
 		for (String name : new String[] { "requestInformationDelegate", "sendReminderDelegate", "assessRiskDelegate",
 				"escalateReviewDelegate", "enableAccessDelegate", "switchPortDelegate", "revokeAccessDelegate",
-				"rejectRequestForAbuseDelegate", "withdrawRequestDelegate", "dismissAbuseDelegate" }) {
+				"rejectRequestForAbuseDelegate", "withdrawRequestDelegate", "dismissAbuseDelegate",
+				"refuseRequestDelegate", "escalatePortOpeningDelegate", "escalateAbuseReviewDelegate" }) {
 			delegate(name, (execution) -> {
 			});
 		}
@@ -77,6 +78,8 @@ class Port25AccessProcessTest {
 		}
 		Mocks.register("intakeTimers", new Timers());
 		Mocks.register("reviewTimers", new Timers());
+		Mocks.register("enablementTimers", new Timers());
+		Mocks.register("revocationTimers", new Timers());
 	}
 
 	@AfterEach
@@ -166,6 +169,47 @@ class Port25AccessProcessTest {
 
 		correlate(Port25AccessProcess.MESSAGE_REJECT_REQUEST_FOR_ABUSE);
 		assertThat(instance).hasPassed("Task_RejectRequestForAbuse", "EndEvent_RequestRejectedForAbuse").isEnded();
+	}
+
+	@Test
+	void refusesAPendingRequestAtOnceWhateverTheReviewWouldDecide() {
+		completenessAnswers.push(false);
+		submit();
+
+		correlate(Port25AccessProcess.MESSAGE_REFUSE_REQUEST);
+		assertThat(instance).hasPassed("Task_RefuseRequest", "EndEvent_RequestRefused")
+			.hasNotPassed("Task_AssessRisk")
+			.isEnded();
+	}
+
+	@Test
+	void escalatesAPortNotOpenedInTimeAndKeepsTheTaskOpen() {
+		approved();
+
+		execute(job("Boundary_PortOpeningOverdue", instance));
+		assertThat(instance).hasPassed("Task_EscalatePortOpening", "EndEvent_PortOpeningEscalated")
+			.isWaitingAt(Port25AccessProcess.TASK_OPEN_PORT_25);
+	}
+
+	@Test
+	void escalatesAnUndecidedAbuseReviewAndKeepsItOpen() {
+		approved();
+		correlate(Port25AccessProcess.MESSAGE_ABUSE_REVIEW_REQUESTED);
+
+		execute(job("Boundary_AbuseReviewOverdue", instance));
+		assertThat(instance).hasPassed("Task_EscalateAbuseReview")
+			.isWaitingAt(Port25AccessProcess.TASK_REVIEW_ABUSE, Port25AccessProcess.TASK_OPEN_PORT_25);
+	}
+
+	@Test
+	void endsAnOpenAbuseReviewWhenTheCustomerWithdrawsSwitchableAccess() {
+		enablement = "CUSTOMER_SWITCH";
+		approved();
+		correlate(Port25AccessProcess.MESSAGE_ABUSE_REVIEW_REQUESTED);
+		assertThat(instance).isWaitingAt(Port25AccessProcess.TASK_REVIEW_ABUSE, "Gateway_AwaitCustomerSwitch");
+
+		correlate(Port25AccessProcess.MESSAGE_REQUEST_WITHDRAWN);
+		assertThat(instance).hasPassed("EndEvent_AccessWithdrawn", "Task_WithdrawRequest").isEnded();
 	}
 
 	@Test
@@ -271,6 +315,10 @@ class Port25AccessProcessTest {
 
 		public String escalateAfter() {
 			return "P2D";
+		}
+
+		public String abuseReviewEscalatesAfter() {
+			return "PT4H";
 		}
 
 	}

@@ -2,6 +2,7 @@ package net.port25.workflow.access;
 
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -36,6 +37,12 @@ public enum AccessStatus {
 
 	public boolean isLive() {
 		return LIVE.contains(this);
+	}
+
+	/** The state as staff read it: {@code In review}. */
+	public String inWords() {
+		String words = name().replace('_', ' ').toLowerCase(Locale.ROOT);
+		return Character.toUpperCase(words.charAt(0)) + words.substring(1);
 	}
 
 	private static Set<AccessStatus> union(Set<AccessStatus> some, Set<AccessStatus> others) {

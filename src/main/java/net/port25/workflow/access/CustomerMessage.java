@@ -2,67 +2,111 @@ package net.port25.workflow.access;
 
 /**
  * The texts customers read, by their key in the message catalog
- * ({@code messages.properties}). Arguments are numbered as the catalog's placeholders
- * are.
+ * ({@code messages.properties}). Each constant's comment names its arguments in order.
  */
 public enum CustomerMessage {
 
+	/** request, service type, service id, approved IP addresses. */
 	APPROVED_STAFF_OPENS_PORT("request.approved.staff-opens-port"),
 
+	/** request, device id, approved IP addresses. */
 	APPROVED_CUSTOMER_SWITCH("request.approved.customer-switch"),
 
-	/** {0}: the reviewer's reason. */
+	/**
+	 * What every approval adds: the customer's responsibilities, and revocation without
+	 * notice.
+	 */
+	RESPONSIBILITY("request.approved.responsibility"),
+
+	/** service type, service id, IP addresses. */
+	ACCESS_ENABLED("access.enabled"),
+
+	/** request, the reviewer's reason. */
 	REJECTED("request.rejected"),
 
+	/** How to send without port 25: the submission ports and providers. */
+	USE_SUBMISSION_PORTS("guidance.use-submission-ports"),
+
+	/** How to apply again. */
+	REAPPLY("guidance.reapply"),
+
+	/** request, service type, service id. */
 	DUPLICATE("request.rejected.duplicate"),
 
-	/** {0}: the service id, {1}: the live request's reference, {2}: its status. */
 	DUPLICATE_REASON("request.rejected.duplicate.reason"),
 
-	/** {0}: what the abuse monitor reported. */
+	/** request, what was reported, service id, when. */
+	REJECTED_FOR_ABUSE("request.rejected.abuse"),
+
+	/** what was reported. */
 	REJECTED_FOR_ABUSE_REASON("request.rejected.abuse.reason"),
 
+	/** request, the date an answer was due. */
 	CLOSED_NO_ANSWER("request.closed.no-answer"),
 
-	/** {0}: how long the customer had to answer. */
+	/** the date an answer was due. */
 	CLOSED_NO_ANSWER_REASON("request.closed.no-answer.reason"),
 
+	/** request, the date an answer is due. */
 	INFO_REQUESTED("info.requested"),
 
+	/** request, the date an answer is due. */
 	REMINDER("info.reminder"),
 
-	/** {0}: why. */
-	REVOKED("access.revoked"),
+	/** service type, service id, when, what was reported, request. */
+	REVOKED_FOR_ABUSE("access.revoked.abuse"),
 
-	/** {0}: why. */
-	TOGGLE_REFUSED("toggle.refused"),
+	/** what was reported, when. */
+	REVOKED_FOR_ABUSE_REASON("access.revoked.abuse.reason"),
 
-	/** {0}: the device id. */
-	TOGGLE_REFUSED_NO_ACCESS("toggle.refused.no-access"),
+	/** service type, service id, when, staff's reason. */
+	REVOKED_BY_STAFF("access.revoked.staff"),
 
-	/**
-	 * {0}: the device id, {1}: the customer who asked. Logged only, never sent: it would
-	 * name the owner.
-	 */
-	TOGGLE_REFUSED_NOT_THEIRS("toggle.refused.not-theirs"),
+	/** device id. */
+	TOGGLE_NOT_YOUR_SERVICE("toggle.refused.not-your-service"),
 
-	/** {0}: the service type. */
-	TOGGLE_REFUSED_OPENED_BY_STAFF("toggle.refused.opened-by-staff"),
+	/** device id, request. */
+	TOGGLE_NOT_APPROVED("toggle.refused.not-approved"),
 
-	/** {0}: the device id. */
-	TOGGLE_REFUSED_NOT_APPROVED("toggle.refused.not-approved"),
+	/** device id, request. */
+	TOGGLE_NO_ACCESS("toggle.refused.no-access"),
 
-	/** {0}: why. */
+	/** service type, service id. */
+	TOGGLE_OPENED_BY_STAFF("toggle.refused.opened-by-staff"),
+
+	/** device id, when, why (in words). */
+	TOGGLE_REVOKED("toggle.refused.revoked"),
+
+	/** Why access was revoked, in words, by reason code. */
+	REVOKED_BECAUSE_OF_ABUSE("reason.abuse"),
+
+	REVOKED_BY_STAFF_DECISION("reason.policy"),
+
+	REVOKED_AS_SERVICE_CHANGED("reason.inventory-changed"),
+
+	/** request, why. */
 	INFORMATION_NOT_APPLIED("request.not-open.information"),
 
-	/** {0}: why. */
+	/** request, why. */
 	WITHDRAWAL_NOT_APPLIED("request.not-open.withdrawal"),
 
-	/** {0}: the request's reference, {1}: its status. */
+	/** request. */
+	INFORMATION_NOT_ASKED("request.not-open.not-asked"),
+
+	/** request. */
 	REQUEST_ENDED("request.not-open.ended"),
 
-	/** {0}: the request's reference. */
-	REQUEST_UNKNOWN("request.not-open.unknown");
+	/** request. */
+	REQUEST_UNKNOWN("request.not-open.unknown"),
+
+	/** What abuse monitors report, in words (by category). */
+	ABUSE_SPAM("abuse.spam"),
+
+	ABUSE_COMPROMISE("abuse.compromise"),
+
+	ABUSE_POLICY_VIOLATION("abuse.policy-violation"),
+
+	ABUSE_BLOCKLIST("abuse.blocklist");
 
 	private final String key;
 

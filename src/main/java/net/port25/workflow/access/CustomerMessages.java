@@ -5,7 +5,10 @@ import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
-/** The one message catalog of what customers are told ({@code messages.properties}). */
+/**
+ * The one message catalog of what customers are told ({@code messages.properties});
+ * {@link Readable} spells its arguments.
+ */
 @Component
 public class CustomerMessages {
 

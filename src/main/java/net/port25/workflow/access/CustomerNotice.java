@@ -4,11 +4,14 @@ import java.util.List;
 
 /**
  * What the customer is told, on the channel the request came from
- * ({@code port25.replies}). {@code reason}, {@code missingFields} and {@code questions}
- * are set only for the types that carry them.
+ * ({@code port25.replies}). {@code reason}, {@code reasonCode}, {@code missingFields} and
+ * {@code questions} are set only for the types that carry them; {@code requestRef} and
+ * {@code channel} are absent only from a refused toggle by a customer with no request for
+ * the device.
  */
 public record CustomerNotice(Type type, String requestRef, Channel channel, String customerId, ServiceType serviceType,
-		String serviceId, String message, String reason, List<String> missingFields, String questions) {
+		String serviceId, String message, String reason, ReasonCode reasonCode, List<String> missingFields,
+		String questions) {
 
 	/** The contract's reply types. */
 	public enum Type {
@@ -18,9 +21,12 @@ public record CustomerNotice(Type type, String requestRef, Channel channel, Stri
 		REQUEST_CLOSED("port25.request.closed"), ACCESS_REVOKED("port25.access.revoked"),
 		TOGGLE_REFUSED("port25.toggle.refused"),
 
+		/** Contract 1.1: staff opened the port (iColocation, cVirtual). */
+		ACCESS_ENABLED("port25.access.enabled"),
+
 		/**
-		 * An answer or withdrawal for a request that does not exist or has ended: an
-		 * extension of the contract.
+		 * An answer or withdrawal the request cannot take (unknown, ended, or not asked
+		 * for): an extension.
 		 */
 		REQUEST_NOT_OPEN("port25.request.not-open");
 

@@ -7,8 +7,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import net.port25.workflow.enablement.CustomerSwitch;
+import net.port25.workflow.enablement.ToggleRefusal;
 import net.port25.workflow.enablement.ToggleRequested;
-import net.port25.workflow.request.RequestRecord;
 import net.port25.workflow.revocation.StaffRevocation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,19 +45,15 @@ class ServiceAccessController {
 	@Operation(summary = "The cMetal customer switch: port 25 on or off (the device's customer only)")
 	AccessState switchPort(Caller caller, @PathVariable String serviceId, @Valid @RequestBody SwitchRequest request) {
 		caller.requireCustomer();
-		Optional<RequestRecord> current = states.current(serviceId);
-		// through the switch even when it will refuse: it records every refused attempt,
+		// through the switch even when it refuses: it answers and records every attempt,
 		// as for the toggle event
-		Optional<String> refusal = customerSwitch
+		Optional<ToggleRefusal> refusal = customerSwitch
 			.toggle(new ToggleRequested(serviceId, caller.customerId(), request.enabled()), "api-" + UUID.randomUUID());
-		if (current.isEmpty()) {
-			throw new RequestNotFound("no port 25 access known for service " + serviceId);
-		}
-		if (!current.get().customerId().equals(caller.customerId())) {
-			throw new Forbidden("service " + serviceId + " is not one of the caller's services");
-		}
 		if (refusal.isPresent()) {
-			throw new Conflict(refusal.get());
+			// another customer's device and an unknown one read the same: not found for
+			// this account
+			throw refusal.get().isNotTheirs() ? new RequestNotFound(refusal.get().message())
+					: new Conflict(refusal.get().message());
 		}
 		return states.visibleTo(caller, serviceId);
 	}

@@ -1,5 +1,7 @@
 package net.port25.workflow.audit;
 
+import java.util.Locale;
+
 /**
  * What an audit entry records. Refusals are attempts the engine turned away; they changed
  * nothing.
@@ -18,7 +20,8 @@ public enum AuditAction {
 
 	REVIEW_DECIDED,
 
-	REVIEW_ESCALATED,
+	/** A staff task was left undone too long and offered to the leads. */
+	TASK_ESCALATED,
 
 	ABUSE_REPORTED,
 
@@ -40,6 +43,11 @@ public enum AuditAction {
 
 	AuditAction(boolean refusal) {
 		this.refusal = refusal;
+	}
+
+	/** What happened, as staff read it: {@code information provided}. */
+	public String inWords() {
+		return name().replace('_', ' ').toLowerCase(Locale.ROOT);
 	}
 
 	/** An attempt that was turned away, by whoever made it. */

@@ -2,6 +2,11 @@ package net.port25.workflow.enablement;
 
 import net.port25.workflow.access.AccessStatus;
 import net.port25.workflow.access.Actors;
+import net.port25.workflow.access.CustomerMessage;
+import net.port25.workflow.access.CustomerMessages;
+import net.port25.workflow.access.Readable;
+import net.port25.workflow.access.CustomerNotice;
+import net.port25.workflow.access.CustomerNotifier;
 import net.port25.workflow.access.NetworkCommands;
 import net.port25.workflow.access.PortCommand;
 import net.port25.workflow.request.RequestRecord;
@@ -19,14 +24,24 @@ public class PortEnablement {
 
 	private final NetworkCommands network;
 
-	PortEnablement(Requests requests, NetworkCommands network) {
+	private final CustomerNotifier notifier;
+
+	private final CustomerMessages messages;
+
+	PortEnablement(Requests requests, NetworkCommands network, CustomerNotifier notifier, CustomerMessages messages) {
 		this.requests = requests;
 		this.network = network;
+		this.notifier = notifier;
+		this.messages = messages;
 	}
 
-	/** Staff opened the port; the access is enabled. */
+	/** Staff opened the port: the access is enabled, and the customer told. */
 	public void openedByStaff(String requestRef, String staff) {
 		requests.changeStatus(requestRef, AccessStatus.ENABLED, staff, "port 25 opened by staff", null);
+		RequestRecord record = requests.get(requestRef);
+		notifier.notify(record.notice(CustomerNotice.Type.ACCESS_ENABLED, messages.text(CustomerMessage.ACCESS_ENABLED,
+				record.serviceType().contractName(), record.serviceId(), Readable.list(record.approvedIpAddresses())),
+				null));
 	}
 
 	/** The customer switched the port on or off; network automation is told to follow. */

@@ -22,6 +22,7 @@ import net.port25.workflow.access.CustomerNotice;
 import net.port25.workflow.access.CustomerNotifier;
 import net.port25.workflow.access.NetworkCommands;
 import net.port25.workflow.access.PortCommand;
+import net.port25.workflow.access.ReasonCode;
 import net.port25.workflow.access.ServiceType;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MimeTypeUtils;
@@ -52,8 +53,12 @@ class OutboundEvents implements CustomerNotifier, NetworkCommands, AccessChangeP
 	@Override
 	public void notify(CustomerNotice notice) {
 		Reply data = new Reply(notice.requestRef(), notice.channel(), notice.customerId(), notice.serviceType(),
-				notice.serviceId(), notice.message(), notice.reason(), notice.missingFields(), notice.questions());
-		outbox.append(topics.replies(), notice.requestRef(), event(notice.type().eventType(), data));
+				notice.serviceId(), notice.message(), notice.reason(), notice.reasonCode(), notice.missingFields(),
+				notice.questions());
+		// keyed by request; a refused toggle of a customer with no request for the device
+		// has only the device
+		String key = notice.requestRef() != null ? notice.requestRef() : notice.serviceId();
+		outbox.append(topics.replies(), key, event(notice.type().eventType(), data));
 	}
 
 	@Override
@@ -99,7 +104,7 @@ class OutboundEvents implements CustomerNotifier, NetworkCommands, AccessChangeP
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record Reply(String requestRef, Channel channel, String customerId, ServiceType serviceType, String serviceId,
-			String message, String reason, List<String> missingFields, String questions) {
+			String message, String reason, ReasonCode reasonCode, List<String> missingFields, String questions) {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)

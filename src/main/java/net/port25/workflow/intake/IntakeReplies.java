@@ -9,6 +9,7 @@ import net.port25.workflow.access.CustomerMessage;
 import net.port25.workflow.access.CustomerMessages;
 import net.port25.workflow.access.CustomerNotice;
 import net.port25.workflow.access.CustomerNotifier;
+import net.port25.workflow.access.ReasonCode;
 import net.port25.workflow.audit.AuditAction;
 import net.port25.workflow.audit.AuditEntry;
 import net.port25.workflow.audit.AuditTrail;
@@ -19,8 +20,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * What intake answers when it cannot take what a customer sent: a duplicate, or an event
- * for no open request.
+ * What intake answers when it cannot take what a customer sent: a duplicate, an answer
+ * nobody asked for, or an event for no open request. Every such message gets an answer.
  */
 @Component
 class IntakeReplies {
@@ -50,13 +51,24 @@ class IntakeReplies {
 	 * The service already has a live request: the new one is refused and the refusal
 	 * kept.
 	 */
-	void refuseDuplicate(RequestRecord duplicate, RequestRecord live, String sourceEventId) {
-		String reason = messages.text(CustomerMessage.DUPLICATE_REASON, live.serviceId(), live.requestRef(),
-				live.status());
-		notifier.notify(duplicate.notice(CustomerNotice.Type.REQUEST_REJECTED, messages.text(CustomerMessage.DUPLICATE),
-				reason));
+	void refuseDuplicate(RequestRecord duplicate, String sourceEventId) {
+		String reason = messages.text(CustomerMessage.DUPLICATE_REASON);
+		notifier
+			.notify(duplicate.notice(CustomerNotice.Type.REQUEST_REJECTED,
+					messages.text(CustomerMessage.DUPLICATE, duplicate.requestRef(),
+							duplicate.serviceType().contractName(), duplicate.serviceId()),
+					reason, ReasonCode.DUPLICATE));
 		audit.record(AuditEntry.action(duplicate.requestRef(), duplicate.serviceId(),
 				Actors.customer(duplicate.customerId()), AuditAction.DUPLICATE_REFUSED, reason, sourceEventId));
+	}
+
+	/**
+	 * An answer while the request waits for none: its facts stay as they are, and the
+	 * customer is told why.
+	 */
+	void notAsked(RequestRecord record, String sourceEventId) {
+		notOpen(record.requestRef(), Optional.of(record), CustomerMessage.INFORMATION_NOT_APPLIED,
+				messages.text(CustomerMessage.INFORMATION_NOT_ASKED), sourceEventId);
 	}
 
 	/**
@@ -64,14 +76,19 @@ class IntakeReplies {
 	 */
 	void notOpen(String requestRef, CustomerMessage notApplied, String sourceEventId) {
 		Optional<RequestRecord> found = requests.find(requestRef);
-		String reason = found.map((record) -> messages.text(CustomerMessage.REQUEST_ENDED, requestRef, record.status()))
-			.orElseGet(() -> messages.text(CustomerMessage.REQUEST_UNKNOWN, requestRef));
+		String reason = messages
+			.text(found.isPresent() ? CustomerMessage.REQUEST_ENDED : CustomerMessage.REQUEST_UNKNOWN);
+		notOpen(requestRef, found, notApplied, reason, sourceEventId);
+	}
+
+	private void notOpen(String requestRef, Optional<RequestRecord> found, CustomerMessage notApplied, String reason,
+			String sourceEventId) {
 		log.warn("{} for {} not applied: {} (event {})", notApplied, requestRef, reason, sourceEventId);
 		unmatched.increment();
-		String message = messages.text(notApplied, reason);
+		String message = messages.text(notApplied, requestRef, reason);
 		notifier.notify(found.map((record) -> record.notice(CustomerNotice.Type.REQUEST_NOT_OPEN, message, reason))
 			.orElseGet(() -> new CustomerNotice(CustomerNotice.Type.REQUEST_NOT_OPEN, requestRef, null, null, null,
-					null, message, reason, null, null)));
+					null, message, reason, null, null, null)));
 	}
 
 }

@@ -4,18 +4,22 @@ import static net.port25.workflow.Port25AccessProcess.MESSAGE_INFORMATION_PROVID
 import static net.port25.workflow.Port25AccessProcess.MESSAGE_REQUEST_SUBMITTED;
 import static net.port25.workflow.Port25AccessProcess.MESSAGE_REQUEST_WITHDRAWN;
 
+import java.util.Map;
 import java.util.Optional;
 
+import net.port25.workflow.Port25AccessProcess;
 import net.port25.workflow.Port25AccessProcess.Variables;
 import net.port25.workflow.access.Actors;
 import net.port25.workflow.access.CustomerMessage;
+import net.port25.workflow.access.ReasonCode;
 import net.port25.workflow.audit.AuditAction;
 import net.port25.workflow.audit.AuditEntry;
 import net.port25.workflow.audit.AuditTrail;
+import net.port25.workflow.request.Correspondence;
+import net.port25.workflow.request.RequestFacts;
 import net.port25.workflow.request.RequestRecord;
 import net.port25.workflow.request.Requests;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -23,8 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What customers send about their requests: a new request starts a process instance
- * (business key: the request reference), an answer or a withdrawal is merged into the
- * record and correlated to it.
+ * (business key: the request reference); an answer is taken only while the request waits
+ * for one, a withdrawal while it is live. The customer's own words are kept beside the
+ * facts read from them.
  */
 @Service
 @Transactional
@@ -36,14 +41,18 @@ public class RequestIntake {
 
 	private final Requests requests;
 
+	private final Correspondence correspondence;
+
 	private final AuditTrail audit;
 
 	private final IntakeReplies replies;
 
 	private final RuntimeService runtimeService;
 
-	RequestIntake(Requests requests, AuditTrail audit, IntakeReplies replies, RuntimeService runtimeService) {
+	RequestIntake(Requests requests, Correspondence correspondence, AuditTrail audit, IntakeReplies replies,
+			RuntimeService runtimeService) {
 		this.requests = requests;
+		this.correspondence = correspondence;
 		this.audit = audit;
 		this.replies = replies;
 		this.runtimeService = runtimeService;
@@ -64,10 +73,14 @@ public class RequestIntake {
 		Optional<RequestRecord> live = record.serviceId() == null ? Optional.empty()
 				: requests.findLive(record.serviceId(), null);
 		if (live.isPresent()) {
-			replies.refuseDuplicate(record, live.get(), sourceEventId);
+			replies.refuseDuplicate(record, sourceEventId);
 			return Submission.DUPLICATE;
 		}
-		requests.register(record, Actors.customer(record.customerId()), sourceEventId);
+		String customer = Actors.customer(record.customerId());
+		requests.register(record, customer, sourceEventId);
+		if (request.body() != null && !request.body().isBlank()) {
+			correspondence.record(record.requestRef(), Correspondence.Kind.REQUEST, customer, request.body(), null);
+		}
 		runtimeService.createMessageCorrelation(MESSAGE_REQUEST_SUBMITTED)
 			.processInstanceBusinessKey(record.requestRef())
 			.setVariable(Variables.REQUEST_REF, record.requestRef())
@@ -77,8 +90,9 @@ public class RequestIntake {
 	}
 
 	/**
-	 * Merges the customer's answer into the request and hands it to the process if it
-	 * waits for one.
+	 * Takes the customer's answer while the request waits for one: the given facts
+	 * replace the old ones and the answer is kept as written. An answer that names a
+	 * service with another live request refuses the request as a duplicate.
 	 */
 	public void provideInformation(InformationProvided answer, String sourceEventId) {
 		Optional<RequestRecord> found = live(answer.requestRef());
@@ -87,10 +101,21 @@ public class RequestIntake {
 			return;
 		}
 		RequestRecord record = found.get();
-		requests.updateFacts(record.requestRef(), answer.facts().orElse(record.facts()));
-		audit.record(AuditEntry.action(record.requestRef(), record.serviceId(), Actors.customer(record.customerId()),
+		if (!awaits(MESSAGE_INFORMATION_PROVIDED, record.requestRef())) {
+			replies.notAsked(record, sourceEventId);
+			return;
+		}
+		RequestFacts facts = answer.facts().orElse(record.facts());
+		if (namesAnotherLiveRequest(record, facts)) {
+			refuse(record, ReasonCode.DUPLICATE, sourceEventId);
+			return;
+		}
+		String customer = Actors.customer(record.customerId());
+		requests.updateFacts(record.requestRef(), facts);
+		correspondence.record(record.requestRef(), Correspondence.Kind.ANSWER, customer, answer.asWritten(), null);
+		audit.record(AuditEntry.action(record.requestRef(), facts.serviceId(), customer,
 				AuditAction.INFORMATION_PROVIDED, null, sourceEventId));
-		correlateIfAwaited(MESSAGE_INFORMATION_PROVIDED, record.requestRef(), sourceEventId, null);
+		correlate(MESSAGE_INFORMATION_PROVIDED, record.requestRef(), sourceEventId, Map.of());
 	}
 
 	/** Ends the request, or the access it granted, at the customer's wish. */
@@ -99,30 +124,47 @@ public class RequestIntake {
 			replies.notOpen(withdrawal.requestRef(), CustomerMessage.WITHDRAWAL_NOT_APPLIED, sourceEventId);
 			return;
 		}
-		correlateIfAwaited(MESSAGE_REQUEST_WITHDRAWN, withdrawal.requestRef(), sourceEventId,
-				withdrawal.reason() == null ? WITHDRAWN_BY_THE_CUSTOMER : withdrawal.reason());
+		if (!awaits(MESSAGE_REQUEST_WITHDRAWN, withdrawal.requestRef())) {
+			log.info("Request {} does not wait for a withdrawal now; event {} recorded only", withdrawal.requestRef(),
+					sourceEventId);
+			return;
+		}
+		correlate(MESSAGE_REQUEST_WITHDRAWN, withdrawal.requestRef(), sourceEventId, Map.of(Variables.WITHDRAWAL_REASON,
+				withdrawal.reason() == null ? WITHDRAWN_BY_THE_CUSTOMER : withdrawal.reason()));
+	}
+
+	/** Ends a pending request before it is decided, for a reason the contract names. */
+	void refuse(RequestRecord record, ReasonCode reasonCode, String sourceEventId) {
+		correlate(Port25AccessProcess.MESSAGE_REFUSE_REQUEST, record.requestRef(), sourceEventId,
+				Map.of(Variables.REFUSAL_REASON_CODE, reasonCode.code()));
+	}
+
+	private boolean namesAnotherLiveRequest(RequestRecord record, RequestFacts facts) {
+		if (facts.serviceId() == null || facts.serviceId().equals(record.serviceId())) {
+			return false;
+		}
+		return requests.findLive(facts.serviceId(), null)
+			.filter((other) -> !other.requestRef().equals(record.requestRef()))
+			.isPresent();
 	}
 
 	private Optional<RequestRecord> live(String requestRef) {
 		return requests.find(requestRef).filter((record) -> record.status().isLive());
 	}
 
-	private void correlateIfAwaited(String message, String requestRef, String sourceEventId, String withdrawalReason) {
-		boolean awaited = runtimeService.createExecutionQuery()
+	private boolean awaits(String message, String requestRef) {
+		return runtimeService.createExecutionQuery()
 			.processInstanceBusinessKey(requestRef)
 			.messageEventSubscriptionName(message)
 			.count() > 0;
-		if (!awaited) {
-			log.info("Request {} does not wait for {} now; event {} recorded only", requestRef, message, sourceEventId);
-			return;
-		}
-		MessageCorrelationBuilder correlation = runtimeService.createMessageCorrelation(message)
+	}
+
+	private void correlate(String message, String requestRef, String sourceEventId, Map<String, Object> variables) {
+		runtimeService.createMessageCorrelation(message)
 			.processInstanceBusinessKey(requestRef)
-			.setVariable(Variables.SOURCE_EVENT_ID, sourceEventId);
-		if (withdrawalReason != null) {
-			correlation.setVariable(Variables.WITHDRAWAL_REASON, withdrawalReason);
-		}
-		correlation.correlate();
+			.setVariable(Variables.SOURCE_EVENT_ID, sourceEventId)
+			.setVariables(variables)
+			.correlate();
 	}
 
 }

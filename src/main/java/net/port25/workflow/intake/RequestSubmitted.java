@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import net.port25.workflow.access.Channel;
 import net.port25.workflow.access.IpLiteral;
 import net.port25.workflow.access.ServiceType;
+import net.port25.workflow.request.ConfigurationState;
 import net.port25.workflow.request.RecipientType;
 import net.port25.workflow.request.RequestFacts;
 
@@ -19,9 +20,9 @@ public record RequestSubmitted(@NotBlank String requestRef, @NotNull Channel cha
 		ServiceType serviceType, String serviceId, String hostname, List<@IpLiteral String> ipAddresses, String useCase,
 		String application, String mailServerSoftware, String mailType, List<String> sendingDomains, String websiteUrl,
 		String companyInfo, Long expectedDailyVolume, Long expectedMonthlyVolume, RecipientType recipientType,
-		String recipientSource, String abuseControls, Boolean spfConfigured, Boolean dkimConfigured,
-		Boolean dmarcConfigured, Boolean rdnsConfigured, String submissionPortsInsufficientReason, String notes,
-		String body) {
+		String recipientSource, Boolean optInConfirmed, String abuseControls, ConfigurationState spfConfigured,
+		ConfigurationState dkimConfigured, ConfigurationState dmarcConfigured, ConfigurationState rdnsConfigured,
+		Boolean rdnsMatchesHostname, String submissionPortsInsufficientReason, String notes, String body) {
 
 	/**
 	 * The normalised facts: the structured fields, and for each one missing, the
@@ -30,8 +31,9 @@ public record RequestSubmitted(@NotBlank String requestRef, @NotNull Channel cha
 	RequestFacts facts() {
 		RequestFacts structured = new RequestFacts(serviceType, serviceId, hostname, ipAddresses, useCase, application,
 				mailServerSoftware, mailType, sendingDomains, websiteUrl, companyInfo, expectedDailyVolume,
-				expectedMonthlyVolume, recipientType, recipientSource, abuseControls, spfConfigured, dkimConfigured,
-				dmarcConfigured, rdnsConfigured, submissionPortsInsufficientReason, notes);
+				expectedMonthlyVolume, recipientType, recipientSource, optInConfirmed, abuseControls, spfConfigured,
+				dkimConfigured, dmarcConfigured, rdnsConfigured, rdnsMatchesHostname, submissionPortsInsufficientReason,
+				notes);
 		return structured.orElse(RequestTextParser.parse(body));
 	}
 

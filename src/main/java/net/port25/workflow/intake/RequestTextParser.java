@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 
 import net.port25.workflow.access.IpLiteral;
 import net.port25.workflow.access.ServiceType;
+import net.port25.workflow.request.ConfigurationState;
 import net.port25.workflow.request.RecipientType;
 import net.port25.workflow.request.RequestFacts;
 
@@ -51,6 +52,15 @@ public final class RequestTextParser {
 	private static final Set<String> YES = Set.of("yes", "y", "true", "configured", "done");
 
 	private static final Set<String> NO = Set.of("no", "n", "false", "not configured", "not yet");
+
+	private static final Pattern BEFORE_SENDING = Pattern.compile(
+			"before (?:sending|we send|go-?live|going live|launch)|will be (?:configured|set up|added)|planned",
+			Pattern.CASE_INSENSITIVE);
+
+	/** The words that name each kind of recipient. */
+	private static final Map<RecipientType, Set<String>> RECIPIENT_WORDS = Map.of(RecipientType.OWN_CUSTOMERS,
+			Set.of("own", "customers", "customer", "clients"), RecipientType.INTERNAL,
+			Set.of("internal", "employees", "staff"), RecipientType.PUBLIC, Set.of("public"));
 
 	/**
 	 * Thousands groups first, so that {@code 9.000} is nine thousand and only
@@ -88,9 +98,10 @@ public final class RequestTextParser {
 				text.apply(Field.MAIL_TYPE), list(text.apply(Field.SENDING_DOMAINS)), text.apply(Field.WEBSITE_URL),
 				text.apply(Field.COMPANY_INFO), volume(text.apply(Field.EXPECTED_DAILY_VOLUME)),
 				volume(text.apply(Field.EXPECTED_MONTHLY_VOLUME)), recipientType(text.apply(Field.RECIPIENT_TYPE)),
-				text.apply(Field.RECIPIENT_SOURCE), text.apply(Field.ABUSE_CONTROLS),
-				answer(text.apply(Field.SPF_CONFIGURED)), answer(text.apply(Field.DKIM_CONFIGURED)),
-				answer(text.apply(Field.DMARC_CONFIGURED)), answer(text.apply(Field.RDNS_CONFIGURED)),
+				text.apply(Field.RECIPIENT_SOURCE), answer(text.apply(Field.OPT_IN_CONFIRMED)),
+				text.apply(Field.ABUSE_CONTROLS), configuration(text.apply(Field.SPF_CONFIGURED)),
+				configuration(text.apply(Field.DKIM_CONFIGURED)), configuration(text.apply(Field.DMARC_CONFIGURED)),
+				configuration(text.apply(Field.RDNS_CONFIGURED)), answer(text.apply(Field.RDNS_MATCHES_HOSTNAME)),
 				text.apply(Field.SUBMISSION_PORTS_INSUFFICIENT_REASON), text.apply(Field.NOTES));
 	}
 
@@ -154,16 +165,38 @@ public final class RequestTextParser {
 		}
 	}
 
+	/**
+	 * The policy's own phrasing ("own users/customers only, internal systems, or broader
+	 * public recipients"), the question's ("own customers, internal or public"), the
+	 * contract's names and their obvious variants. A value that names more than one kind
+	 * (the template's own list of choices) is unanswered.
+	 */
 	private static RecipientType recipientType(String value) {
 		if (value == null) {
 			return null;
 		}
-		return switch (value.toLowerCase(Locale.ROOT).replaceAll("[\\s_-]+", "-")) {
-			case "own-customers" -> RecipientType.OWN_CUSTOMERS;
-			case "internal" -> RecipientType.INTERNAL;
-			case "public" -> RecipientType.PUBLIC;
-			default -> null;
-		};
+		Set<String> words = Arrays.stream(value.toLowerCase(Locale.ROOT).split("[^\\p{L}]+"))
+			.collect(Collectors.toSet());
+		List<RecipientType> named = Arrays.stream(RecipientType.values())
+			.filter((type) -> RECIPIENT_WORDS.get(type).stream().anyMatch(words::contains))
+			.toList();
+		if (named.isEmpty() && words.contains("users")) {
+			// "users" alone are the customer's own; "internal users" are internal
+			return RecipientType.OWN_CUSTOMERS;
+		}
+		return (named.size() == 1) ? named.get(0) : null;
+	}
+
+	/**
+	 * Yes, no, or the policy's third answer for SPF, DKIM, DMARC and rDNS: it "will be
+	 * configured before sending".
+	 */
+	private static ConfigurationState configuration(String value) {
+		if (value != null && value.length() <= 60 && BEFORE_SENDING.matcher(value).find()) {
+			return ConfigurationState.BEFORE_SENDING;
+		}
+		Boolean answer = answer(value);
+		return (answer == null) ? null : (answer ? ConfigurationState.CONFIGURED : ConfigurationState.NOT_CONFIGURED);
 	}
 
 	/**
@@ -305,6 +338,8 @@ public final class RequestTextParser {
 
 		RECIPIENT_SOURCE("How recipients are obtained"),
 
+		OPT_IN_CONFIRMED("Recipients opted in", "Recipients have opted in", "Opt-in confirmed", "Opt-in"),
+
 		ABUSE_CONTROLS("Abuse prevention controls in place"),
 
 		SPF_CONFIGURED("SPF configured"),
@@ -314,6 +349,8 @@ public final class RequestTextParser {
 		DMARC_CONFIGURED("DMARC configured"),
 
 		RDNS_CONFIGURED("rDNS configured"),
+
+		RDNS_MATCHES_HOSTNAME("rDNS matches hostname", "PTR matches hostname", "Hostname alignment"),
 
 		SUBMISSION_PORTS_INSUFFICIENT_REASON("Reason ports 465/587 cannot be used"),
 

@@ -1,5 +1,7 @@
 package net.port25.workflow.request;
 
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,12 +16,13 @@ import net.port25.workflow.access.ServiceType;
 public record RequestFacts(ServiceType serviceType, String serviceId, String hostname, List<String> ipAddresses,
 		String useCase, String application, String mailServerSoftware, String mailType, List<String> sendingDomains,
 		String websiteUrl, String companyInfo, Long expectedDailyVolume, Long expectedMonthlyVolume,
-		RecipientType recipientType, String recipientSource, String abuseControls, Boolean spfConfigured,
-		Boolean dkimConfigured, Boolean dmarcConfigured, Boolean rdnsConfigured,
-		String submissionPortsInsufficientReason, String notes) {
+		RecipientType recipientType, String recipientSource, Boolean optInConfirmed, String abuseControls,
+		ConfigurationState spfConfigured, ConfigurationState dkimConfigured, ConfigurationState dmarcConfigured,
+		ConfigurationState rdnsConfigured, Boolean rdnsMatchesHostname, String submissionPortsInsufficientReason,
+		String notes) {
 
 	public static final RequestFacts NONE = new RequestFacts(null, null, null, null, null, null, null, null, null, null,
-			null, null, null, null, null, null, null, null, null, null, null, null);
+			null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 
 	/**
 	 * These facts, each missing one taken from {@code other}: what is given here wins.
@@ -32,9 +35,10 @@ public record RequestFacts(ServiceType serviceType, String serviceId, String hos
 				first(websiteUrl, other.websiteUrl), first(companyInfo, other.companyInfo),
 				first(expectedDailyVolume, other.expectedDailyVolume),
 				first(expectedMonthlyVolume, other.expectedMonthlyVolume), first(recipientType, other.recipientType),
-				first(recipientSource, other.recipientSource), first(abuseControls, other.abuseControls),
-				first(spfConfigured, other.spfConfigured), first(dkimConfigured, other.dkimConfigured),
-				first(dmarcConfigured, other.dmarcConfigured), first(rdnsConfigured, other.rdnsConfigured),
+				first(recipientSource, other.recipientSource), first(optInConfirmed, other.optInConfirmed),
+				first(abuseControls, other.abuseControls), first(spfConfigured, other.spfConfigured),
+				first(dkimConfigured, other.dkimConfigured), first(dmarcConfigured, other.dmarcConfigured),
+				first(rdnsConfigured, other.rdnsConfigured), first(rdnsMatchesHostname, other.rdnsMatchesHostname),
 				first(submissionPortsInsufficientReason, other.submissionPortsInsufficientReason),
 				first(notes, other.notes));
 	}
@@ -62,13 +66,19 @@ public record RequestFacts(ServiceType serviceType, String serviceId, String hos
 		inputs.put("expectedMonthlyVolume", expectedMonthlyVolume);
 		inputs.put("recipientType", (recipientType != null) ? recipientType.contractName() : null);
 		inputs.put("recipientSource", text(recipientSource));
+		inputs.put("optInConfirmed", optInConfirmed);
 		inputs.put("abuseControls", text(abuseControls));
-		inputs.put("spfConfigured", spfConfigured);
-		inputs.put("dkimConfigured", dkimConfigured);
-		inputs.put("dmarcConfigured", dmarcConfigured);
-		inputs.put("rdnsConfigured", rdnsConfigured);
+		inputs.put("spfConfigured", decisionValue(spfConfigured));
+		inputs.put("dkimConfigured", decisionValue(dkimConfigured));
+		inputs.put("dmarcConfigured", decisionValue(dmarcConfigured));
+		inputs.put("rdnsConfigured", decisionValue(rdnsConfigured));
+		inputs.put("rdnsMatchesHostname", rdnsMatchesHostname);
 		inputs.put("submissionPortsInsufficientReason", text(submissionPortsInsufficientReason));
 		return inputs;
+	}
+
+	private static String decisionValue(ConfigurationState state) {
+		return (state != null) ? state.decisionValue() : null;
 	}
 
 	private static String text(String value) {
@@ -77,6 +87,23 @@ public record RequestFacts(ServiceType serviceType, String serviceId, String hos
 
 	private static int count(List<String> values) {
 		return (values != null) ? (int) values.stream().filter((value) -> text(value) != null).count() : 0;
+	}
+
+	/** The names of the facts given here, in the contract's field names and order. */
+	public List<String> givenFields() {
+		return Arrays.stream(RequestFacts.class.getRecordComponents())
+			.filter((component) -> isGiven(value(component)))
+			.map(RecordComponent::getName)
+			.toList();
+	}
+
+	private Object value(RecordComponent component) {
+		try {
+			return component.getAccessor().invoke(this);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new IllegalStateException("Cannot read " + component.getName(), ex);
+		}
 	}
 
 	private static <T> T first(T given, T fallback) {

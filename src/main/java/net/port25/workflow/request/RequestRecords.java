@@ -1,5 +1,6 @@
 package net.port25.workflow.request;
 
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -15,6 +16,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import net.port25.workflow.access.AccessStatus;
 import net.port25.workflow.access.Channel;
+import net.port25.workflow.access.ReasonCode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -26,7 +28,8 @@ import org.springframework.stereotype.Repository;
 class RequestRecords {
 
 	private static final String COLUMNS = """
-			request_ref, channel, customer_id, facts, status, missing_facts, findings, created_at""";
+			request_ref, channel, customer_id, facts, status, missing_facts, findings, created_at,
+			approved_ip_addresses, reason_code, status_since""";
 
 	/**
 	 * The live states, as the partial unique index
@@ -56,9 +59,9 @@ class RequestRecords {
 		Timestamp now = Timestamp.from(Instant.now());
 		jdbc.sql("""
 				insert into access_request (request_ref, channel, customer_id, service_type, service_id, ip_addresses,
-				                            facts, status, created_at, updated_at)
+				                            facts, status, created_at, updated_at, status_since)
 				values (:ref, :channel, :customer, :serviceType, :serviceId, :ips, cast(:facts as jsonb), :status,
-				        :now, :now)
+				        :now, :now, :now)
 				""")
 			.param("ref", record.requestRef())
 			.param("channel", record.channel().name())
@@ -97,6 +100,13 @@ class RequestRecords {
 			.optional();
 	}
 
+	Optional<RequestRecord> findLatest(String serviceId, String customerId) {
+		return jdbc.sql("select " + COLUMNS + """
+				 from access_request where service_id = :serviceId and customer_id = :customer
+				order by created_at desc, request_ref limit 1
+				""").param("serviceId", serviceId).param("customer", customerId).query(this::map).optional();
+	}
+
 	List<RequestRecord> search(String customerId, String serviceId, AccessStatus status, int offset, int limit) {
 		return jdbc
 			.sql("select " + COLUMNS + " from access_request where " + SEARCH
@@ -115,12 +125,27 @@ class RequestRecords {
 			.single();
 	}
 
-	int countRevoked(String serviceId) {
-		return jdbc.sql("select count(*) from access_request where service_id = :serviceId and status = :revoked")
-			.param("serviceId", serviceId)
-			.param("revoked", AccessStatus.REVOKED.name())
-			.query(Integer.class)
-			.single();
+	/**
+	 * The other requests for the same service, for one of the same IP addresses, or of
+	 * the same customer, newest first.
+	 */
+	List<RequestRecord> findEarlier(RequestRecord record, int limit) {
+		return jdbc
+			.sql("select " + COLUMNS
+					+ """
+							 from access_request
+							where request_ref <> :ref
+							  and (service_id = :serviceId or ip_addresses && cast(:ips as text[]) or approved_ip_addresses && cast(:ips as text[])
+							       or customer_id = :customer)
+							order by created_at desc, request_ref limit :limit
+							""")
+			.param("ref", record.requestRef())
+			.param("serviceId", record.serviceId())
+			.param("ips", record.ipAddresses().toArray(String[]::new))
+			.param("customer", record.customerId())
+			.param("limit", limit)
+			.query(this::map)
+			.list();
 	}
 
 	void updateFacts(String requestRef, RequestFacts facts) {
@@ -137,11 +162,27 @@ class RequestRecords {
 			.update();
 	}
 
-	void updateStatus(String requestRef, AccessStatus status) {
-		jdbc.sql("update access_request set status = :status, updated_at = now() where request_ref = :ref")
+	void updateStatus(String requestRef, AccessStatus status, ReasonCode reasonCode) {
+		jdbc.sql("""
+				update access_request set status = :status, reason_code = :reasonCode, status_since = now(),
+				       updated_at = now()
+				where request_ref = :ref
+				""")
 			.param("ref", requestRef)
 			.param("status", status.name())
+			.param("reasonCode", reasonCode == null ? null : reasonCode.name())
 			.update();
+	}
+
+	/**
+	 * The service id and IP addresses as they are now are the ones approved, from now on.
+	 */
+	void freezeApprovedFacts(String requestRef) {
+		jdbc.sql("""
+				update access_request set approved_service_id = service_id, approved_ip_addresses = ip_addresses,
+				       approved_at = now(), updated_at = now()
+				where request_ref = :ref
+				""").param("ref", requestRef).update();
 	}
 
 	void updateMissingFacts(String requestRef, List<MissingFact> missingFacts) {
@@ -176,7 +217,13 @@ class RequestRecords {
 				}), AccessStatus.valueOf(row.getString("status")),
 				read(row.getString("missing_facts"), new TypeReference<List<MissingFact>>() {
 				}), read(row.getString("findings"), new TypeReference<List<Finding>>() {
-				}), row.getTimestamp("created_at").toInstant());
+				}), row.getTimestamp("created_at").toInstant(), strings(row.getArray("approved_ip_addresses")),
+				row.getString("reason_code") == null ? null : ReasonCode.valueOf(row.getString("reason_code")),
+				row.getTimestamp("status_since").toInstant());
+	}
+
+	private static List<String> strings(Array array) throws SQLException {
+		return (array == null) ? List.of() : List.of((String[]) array.getArray());
 	}
 
 	private String write(Object value) {

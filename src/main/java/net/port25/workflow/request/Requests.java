@@ -8,6 +8,7 @@ import java.util.Optional;
 import net.port25.workflow.access.AccessChangePublisher;
 import net.port25.workflow.access.AccessChanged;
 import net.port25.workflow.access.AccessStatus;
+import net.port25.workflow.access.ReasonCode;
 import net.port25.workflow.audit.AuditAction;
 import net.port25.workflow.audit.AuditEntry;
 import net.port25.workflow.audit.AuditTrail;
@@ -21,6 +22,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class Requests {
+
+	static final int HISTORY_LIMIT = 10;
 
 	private final RequestRecords records;
 
@@ -80,9 +83,12 @@ public class Requests {
 		return records.count(customerId, serviceId, status);
 	}
 
-	/** How often the service's access was revoked before. */
-	public int countRevoked(String serviceId) {
-		return records.countRevoked(serviceId);
+	/**
+	 * What happened before to the same service, its IP addresses and its customer: the
+	 * other requests, newest first (at most {@value #HISTORY_LIMIT}).
+	 */
+	public RequestHistory history(RequestRecord record) {
+		return new RequestHistory(record, records.findEarlier(record, HISTORY_LIMIT));
 	}
 
 	/** Stores a newly submitted request in its first state. */
@@ -97,12 +103,29 @@ public class Requests {
 	 */
 	public void changeStatus(String requestRef, AccessStatus status, String actor, String reason,
 			String sourceEventId) {
+		changeStatus(requestRef, status, null, actor, reason, sourceEventId);
+	}
+
+	/** Ends the request, or changes its state, for a reason the contract names. */
+	public void changeStatus(String requestRef, AccessStatus status, ReasonCode reasonCode, String actor, String reason,
+			String sourceEventId) {
 		RequestRecord record = get(requestRef);
 		if (record.status() == status) {
 			return;
 		}
-		records.updateStatus(requestRef, status);
+		records.updateStatus(requestRef, status, reasonCode);
 		recordChange(record, record.status(), status, actor, reason, sourceEventId);
+	}
+
+	/** Approved: the service id and IP addresses are frozen as they are now. */
+	public void approve(String requestRef, String reviewer, String reason) {
+		records.freezeApprovedFacts(requestRef);
+		changeStatus(requestRef, AccessStatus.APPROVED, reviewer, reason, null);
+	}
+
+	/** This customer's most recent request for the service, live or ended. */
+	public Optional<RequestRecord> findLatest(String serviceId, String customerId) {
+		return records.findLatest(serviceId, customerId);
 	}
 
 	public void updateFacts(String requestRef, RequestFacts facts) {

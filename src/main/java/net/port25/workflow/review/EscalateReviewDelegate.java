@@ -1,5 +1,7 @@
 package net.port25.workflow.review;
 
+import net.port25.workflow.Port25AccessProcess;
+import net.port25.workflow.staff.TaskEscalation;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -11,15 +13,19 @@ import org.springframework.stereotype.Component;
 @Component
 class EscalateReviewDelegate implements JavaDelegate {
 
-	private final ReviewEscalation escalation;
+	private final TaskEscalation escalation;
 
-	EscalateReviewDelegate(ReviewEscalation escalation) {
+	private final ReviewProperties properties;
+
+	EscalateReviewDelegate(TaskEscalation escalation, ReviewProperties properties) {
 		this.escalation = escalation;
+		this.properties = properties;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		escalation.escalate(execution.getProcessInstanceId(), execution.getProcessBusinessKey());
+		escalation.escalate(execution.getProcessInstanceId(), Port25AccessProcess.TASK_REVIEW_REQUEST,
+				execution.getProcessBusinessKey(), properties.escalateAfter());
 	}
 
 }

@@ -2,6 +2,7 @@ package net.port25.workflow.review;
 
 import net.port25.workflow.Port25AccessProcess.Variables;
 import net.port25.workflow.access.Actors;
+import net.port25.workflow.access.ReasonCode;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -22,7 +23,8 @@ class RejectRequestDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		decisions.reject(execution.getProcessBusinessKey(), Actors.of(execution, Variables.ACTOR),
-				(String) execution.getVariable(Variables.REASON));
+				(String) execution.getVariable(Variables.REASON),
+				ReasonCode.of(execution.getVariable(Variables.REASON_CODE)).orElse(ReasonCode.POLICY));
 		execution.setVariable(Variables.REQUEST_APPROVED, false);
 	}
 

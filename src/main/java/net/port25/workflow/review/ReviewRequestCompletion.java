@@ -22,9 +22,13 @@ class ReviewRequestCompletion implements TaskListener {
 	@Override
 	public void notify(DelegateTask task) {
 		String reviewer = Actors.staff(task);
-		decisions.decide(task.getExecution().getProcessBusinessKey(), task.getVariable(Variables.DECISION),
-				text(task, Variables.REASON), text(task, Variables.QUESTIONS), reviewer);
+		RequestDecisions.Decision decision = decisions.decide(task.getExecution().getProcessBusinessKey(),
+				task.getVariable(Variables.DECISION), text(task, Variables.REASON),
+				task.getVariable(Variables.REASON_CODE), text(task, Variables.QUESTIONS), reviewer);
 		task.setVariable(Variables.ACTOR, reviewer);
+		if (decision.reasonCode() != null) {
+			task.setVariable(Variables.REASON_CODE, decision.reasonCode().code());
+		}
 	}
 
 	private static String text(DelegateTask task, String variable) {

@@ -4,22 +4,30 @@ import java.util.Map;
 
 import net.port25.workflow.access.AccessStatus;
 import net.port25.workflow.access.Actors;
+import net.port25.workflow.request.RequestHistory;
 import net.port25.workflow.request.RequestRecord;
 import net.port25.workflow.request.Requests;
+import net.port25.workflow.revocation.AbuseReports;
 import org.springframework.stereotype.Service;
 
-/** A complete request is assessed for risk (DMN request-risk) and goes into review. */
+/**
+ * A complete request is assessed for risk (DMN request-risk), with what happened before
+ * to its service and IP addresses and the mail providers it names, and goes into review.
+ */
 @Service
 public class RiskAssessment {
 
 	private final Requests requests;
 
+	private final AbuseReports abuseReports;
+
 	private final RiskDecision risk;
 
 	private final ReviewBrief brief;
 
-	RiskAssessment(Requests requests, RiskDecision risk, ReviewBrief brief) {
+	RiskAssessment(Requests requests, AbuseReports abuseReports, RiskDecision risk, ReviewBrief brief) {
 		this.requests = requests;
+		this.abuseReports = abuseReports;
 		this.risk = risk;
 		this.brief = brief;
 	}
@@ -27,8 +35,11 @@ public class RiskAssessment {
 	/** Records the findings and the new state; returns what the review form shows. */
 	public Map<String, Object> assess(String requestRef, String sourceEventId) {
 		RequestRecord record = requests.get(requestRef);
-		int previousRevocations = record.serviceId() == null ? 0 : requests.countRevoked(record.serviceId());
-		requests.assessed(requestRef, risk.findings(record.facts(), previousRevocations));
+		RequestHistory history = requests.history(record);
+		RiskDecision.Context context = new RiskDecision.Context(history.revocations(), history.rejections(),
+				abuseReports.forService(record.serviceId(), record.ipAddresses()).size(),
+				SubmissionPortProviders.namedIn(record.facts()).orElse(null));
+		requests.assessed(requestRef, risk.findings(record.facts(), context));
 		requests.changeStatus(requestRef, AccessStatus.IN_REVIEW, Actors.ENGINE, null, sourceEventId);
 		return brief.variables(requests.get(requestRef));
 	}

@@ -26,23 +26,34 @@ class RiskDecision {
 		this.decisionService = decisionService;
 	}
 
+	/** What the risk decision weighs besides the request's own facts. */
+	record Context(int previousRevocations, int previousRejections, int previousAbuseReports,
+			String thirdPartyProvider) {
+
+		static final Context NONE = new Context(0, 0, 0, null);
+
+	}
+
 	/**
 	 * The findings in the order of the decision's rules; none for an unremarkable
 	 * request.
 	 */
-	List<Finding> findings(RequestFacts facts, int previousRevocations) {
-		return findings(decisionService.evaluateDecisionByKey(DECISION_KEY)
-			.variables(inputs(facts, previousRevocations))
-			.evaluate());
+	List<Finding> findings(RequestFacts facts, Context context) {
+		return findings(
+				decisionService.evaluateDecisionByKey(DECISION_KEY).variables(inputs(facts, context)).evaluate());
 	}
 
 	/**
 	 * The completeness decision's variables, so that both decisions see the same
-	 * normalized facts, and the service's history.
+	 * normalized facts, and what is known about the service, its IP addresses and the
+	 * provider named.
 	 */
-	static Map<String, Object> inputs(RequestFacts facts, int previousRevocations) {
+	static Map<String, Object> inputs(RequestFacts facts, Context context) {
 		Map<String, Object> inputs = new HashMap<>(facts.decisionInputs());
-		inputs.put("previousRevocations", previousRevocations);
+		inputs.put("previousRevocations", context.previousRevocations());
+		inputs.put("previousRejections", context.previousRejections());
+		inputs.put("previousAbuseReports", context.previousAbuseReports());
+		inputs.put("thirdPartyProvider", context.thirdPartyProvider());
 		return inputs;
 	}
 

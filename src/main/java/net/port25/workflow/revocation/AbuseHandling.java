@@ -1,10 +1,12 @@
 package net.port25.workflow.revocation;
 
+import java.util.List;
 import java.util.Optional;
 
 import net.port25.workflow.Port25AccessProcess;
 import net.port25.workflow.Port25AccessProcess.Variables;
 import net.port25.workflow.access.Actors;
+import net.port25.workflow.access.ReasonCode;
 import net.port25.workflow.audit.AuditAction;
 import net.port25.workflow.audit.AuditEntry;
 import net.port25.workflow.audit.AuditTrail;
@@ -19,8 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
  * What an abuse report does, by where the service's request stands. Granted access: high
  * or critical revokes at once (synchronously, in this transaction: no job executor
  * between report and port-close command), low or medium opens a staff review. Pending
- * request: a finding for the reviewer; critical rejects the request. Nothing live:
- * recorded only.
+ * request: a finding for the reviewer; high or critical rejects the request. Nothing
+ * live: recorded only. Every report is kept.
  */
 @Service
 @Transactional
@@ -28,58 +30,86 @@ public class AbuseHandling {
 
 	private final Requests requests;
 
+	private final AbuseReports reports;
+
 	private final AuditTrail audit;
 
 	private final RuntimeService runtimeService;
 
-	AbuseHandling(Requests requests, AuditTrail audit, RuntimeService runtimeService) {
+	AbuseHandling(Requests requests, AbuseReports reports, AuditTrail audit, RuntimeService runtimeService) {
 		this.requests = requests;
+		this.reports = reports;
 		this.audit = audit;
 		this.runtimeService = runtimeService;
 	}
 
 	public void handle(AbuseDetected abuse, String sourceEventId) {
 		Optional<RequestRecord> live = requests.findLive(abuse.serviceId(), abuse.ipAddress());
-		audit.record(AuditEntry.action(live.map(RequestRecord::requestRef).orElse(null),
-				live.map(RequestRecord::serviceId).orElse(abuse.serviceId()), Actors.ABUSE_MONITOR,
-				AuditAction.ABUSE_REPORTED,
+		AbuseReport.Effect effect = live.map((record) -> effect(record, abuse)).orElse(AbuseReport.Effect.RECORDED);
+		String serviceId = live.map(RequestRecord::serviceId).orElse(abuse.serviceId());
+		String requestRef = live.map(RequestRecord::requestRef).orElse(null);
+		long reportId = reports.record(abuse, serviceId, live.map(AbuseHandling::addresses).orElse(List.of()),
+				live.map(RequestRecord::customerId).orElse(null), requestRef, effect, sourceEventId);
+		audit.record(AuditEntry.action(requestRef, serviceId, Actors.ABUSE_MONITOR, AuditAction.ABUSE_REPORTED,
 				abuse.describe() + (abuse.ipAddress() == null ? "" : " (IP " + abuse.ipAddress() + ")"),
 				sourceEventId));
-		if (live.isEmpty()) {
-			return;
-		}
-		RequestRecord record = live.get();
-		if (record.status().isGranted()) {
-			onGrantedAccess(record, abuse, sourceEventId);
-		}
-		else {
-			onPendingRequest(record, abuse, sourceEventId);
+		switch (effect) {
+			case REVOKED -> revoke(requestRef, abuse, reportId, sourceEventId);
+			case REVIEW -> openReview(requestRef, abuse, reportId, sourceEventId);
+			case REJECTED -> rejectPendingRequest(requestRef, abuse, reportId, sourceEventId);
+			case FINDING -> requests.addFinding(requestRef, finding(abuse));
+			case RECORDED -> {
+				// no access and no open request: the report is kept, nothing else happens
+			}
 		}
 	}
 
-	private void onGrantedAccess(RequestRecord record, AbuseDetected abuse, String sourceEventId) {
-		String message = abuse.severity().revokesAtOnce() ? Port25AccessProcess.MESSAGE_REVOKE_ACCESS
-				: Port25AccessProcess.MESSAGE_ABUSE_REVIEW_REQUESTED;
-		runtimeService.createMessageCorrelation(message)
-			.processInstanceBusinessKey(record.requestRef())
+	private static List<String> addresses(RequestRecord record) {
+		return record.approvedIpAddresses().isEmpty() ? record.ipAddresses() : record.approvedIpAddresses();
+	}
+
+	private static AbuseReport.Effect effect(RequestRecord record, AbuseDetected abuse) {
+		if (record.status().isGranted()) {
+			return abuse.severity().actsAtOnce() ? AbuseReport.Effect.REVOKED : AbuseReport.Effect.REVIEW;
+		}
+		return abuse.severity().actsAtOnce() ? AbuseReport.Effect.REJECTED : AbuseReport.Effect.FINDING;
+	}
+
+	private void revoke(String requestRef, AbuseDetected abuse, long reportId, String sourceEventId) {
+		runtimeService.createMessageCorrelation(Port25AccessProcess.MESSAGE_REVOKE_ACCESS)
+			.processInstanceBusinessKey(requestRef)
 			.setVariable(Variables.REVOCATION_REASON, abuse.describe())
-			.setVariable(Variables.ABUSE_EVIDENCE, abuse.describe())
+			.setVariable(Variables.REVOCATION_REASON_CODE, ReasonCode.ABUSE.code())
+			.setVariable(Variables.ABUSE_REPORT_ID, reportId)
 			.setVariable(Variables.ACTOR, Actors.ABUSE_MONITOR)
 			.setVariable(Variables.SOURCE_EVENT_ID, sourceEventId)
 			.correlate();
 	}
 
-	private void onPendingRequest(RequestRecord record, AbuseDetected abuse, String sourceEventId) {
-		boolean critical = abuse.severity() == AbuseDetected.Severity.CRITICAL;
-		requests.addFinding(record.requestRef(), Finding
-			.abuseReported(critical ? Finding.Severity.CRITICAL : Finding.Severity.WARNING, abuse.describe()));
-		if (critical) {
-			runtimeService.createMessageCorrelation(Port25AccessProcess.MESSAGE_REJECT_REQUEST_FOR_ABUSE)
-				.processInstanceBusinessKey(record.requestRef())
-				.setVariable(Variables.REVOCATION_REASON, abuse.describe())
-				.setVariable(Variables.SOURCE_EVENT_ID, sourceEventId)
-				.correlate();
-		}
+	// the report's own variables live in its review's scope: a second report opens a
+	// review of its own
+	private void openReview(String requestRef, AbuseDetected abuse, long reportId, String sourceEventId) {
+		runtimeService.createMessageCorrelation(Port25AccessProcess.MESSAGE_ABUSE_REVIEW_REQUESTED)
+			.processInstanceBusinessKey(requestRef)
+			.setVariableLocal(Variables.ABUSE_REPORT_ID, reportId)
+			.setVariableLocal(Variables.ABUSE_EVIDENCE, abuse.describe())
+			.setVariable(Variables.SOURCE_EVENT_ID, sourceEventId)
+			.correlate();
+	}
+
+	private void rejectPendingRequest(String requestRef, AbuseDetected abuse, long reportId, String sourceEventId) {
+		requests.addFinding(requestRef, finding(abuse));
+		runtimeService.createMessageCorrelation(Port25AccessProcess.MESSAGE_REJECT_REQUEST_FOR_ABUSE)
+			.processInstanceBusinessKey(requestRef)
+			.setVariable(Variables.REVOCATION_REASON, abuse.describe())
+			.setVariable(Variables.ABUSE_REPORT_ID, reportId)
+			.setVariable(Variables.SOURCE_EVENT_ID, sourceEventId)
+			.correlate();
+	}
+
+	private static Finding finding(AbuseDetected abuse) {
+		return Finding.abuseReported(
+				abuse.severity().actsAtOnce() ? Finding.Severity.CRITICAL : Finding.Severity.WARNING, abuse.describe());
 	}
 
 }

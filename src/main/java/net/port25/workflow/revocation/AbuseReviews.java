@@ -15,20 +15,28 @@ import org.springframework.stereotype.Service;
 @Service
 public class AbuseReviews {
 
+	private final AbuseReports reports;
+
 	private final AuditTrail audit;
 
-	AbuseReviews(AuditTrail audit) {
+	AbuseReviews(AbuseReports reports, AuditTrail audit) {
+		this.reports = reports;
 		this.audit = audit;
 	}
 
-	/** Takes the decision as the form gives it, or refuses it (the task stays open). */
-	public AbuseDecision decide(String requestRef, Object decisionValue, String reason, String reviewer) {
+	/**
+	 * Takes the decision as the form gives it, or refuses it (the task stays open); the
+	 * report keeps it.
+	 */
+	public AbuseDecision decide(String requestRef, long reportId, Object decisionValue, String reason,
+			String reviewer) {
 		AbuseDecision decision = AbuseDecision.of(decisionValue)
 			.orElseThrow(() -> new TaskCompletionRefused("abuseDecision must be "
 					+ Port25AccessProcess.describe(AbuseDecision.values()) + ", not " + decisionValue));
 		if (reason == null || reason.isBlank()) {
 			throw new TaskCompletionRefused("an abuse decision needs a reason");
 		}
+		reports.reviewed(reportId, decision.value(), reviewer, reason);
 		audit.record(AuditEntry.action(requestRef, null, reviewer, AuditAction.ABUSE_REVIEWED,
 				decision.value() + ": " + reason, null));
 		return decision;

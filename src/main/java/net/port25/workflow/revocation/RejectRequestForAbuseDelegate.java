@@ -6,8 +6,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code Task_RejectRequestForAbuse}: critical abuse while the request was still being
- * decided.
+ * {@code Task_RejectRequestForAbuse}: high or critical abuse while the request was still
+ * being decided.
  */
 @Component
 class RejectRequestForAbuseDelegate implements JavaDelegate {
@@ -21,6 +21,7 @@ class RejectRequestForAbuseDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		revocation.rejectForAbuse(execution.getProcessBusinessKey(),
+				(Long) execution.getVariable(Variables.ABUSE_REPORT_ID),
 				(String) execution.getVariable(Variables.REVOCATION_REASON),
 				(String) execution.getVariable(Variables.SOURCE_EVENT_ID));
 	}

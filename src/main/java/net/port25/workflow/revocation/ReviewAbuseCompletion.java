@@ -3,13 +3,15 @@ package net.port25.workflow.revocation;
 import net.port25.workflow.Port25AccessProcess.AbuseDecision;
 import net.port25.workflow.Port25AccessProcess.Variables;
 import net.port25.workflow.access.Actors;
+import net.port25.workflow.access.ReasonCode;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Completing {@code reviewAbuse}: revoke or dismiss, with a reason; a revocation carries
- * it to the customer.
+ * the report along.
  */
 @Component
 class ReviewAbuseCompletion implements TaskListener {
@@ -24,11 +26,17 @@ class ReviewAbuseCompletion implements TaskListener {
 	public void notify(DelegateTask task) {
 		String reviewer = Actors.staff(task);
 		String reason = task.getVariable(Variables.REASON) instanceof String text ? text : null;
-		AbuseDecision decision = reviews.decide(task.getExecution().getProcessBusinessKey(),
+		long reportId = (Long) task.getVariable(Variables.ABUSE_REPORT_ID);
+		AbuseDecision decision = reviews.decide(task.getExecution().getProcessBusinessKey(), reportId,
 				task.getVariable(Variables.ABUSE_DECISION), reason, reviewer);
 		task.setVariable(Variables.ACTOR, reviewer);
 		if (decision == AbuseDecision.REVOKE) {
-			task.setVariable(Variables.REVOCATION_REASON, reason);
+			// the revocation runs outside this review's scope, after the abuse-confirmed
+			// error has ended it
+			DelegateExecution instance = task.getExecution().getProcessInstance();
+			instance.setVariable(Variables.REVOCATION_REASON, reason);
+			instance.setVariable(Variables.REVOCATION_REASON_CODE, ReasonCode.ABUSE.code());
+			instance.setVariable(Variables.ABUSE_REPORT_ID, reportId);
 		}
 	}
 

@@ -2,6 +2,7 @@ package net.port25.workflow.revocation;
 
 import net.port25.workflow.Port25AccessProcess.Variables;
 import net.port25.workflow.access.Actors;
+import net.port25.workflow.access.ReasonCode;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -22,7 +23,9 @@ class RevokeAccessDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		revocation.revoke(execution.getProcessBusinessKey(),
-				(String) execution.getVariable(Variables.REVOCATION_REASON), Actors.of(execution, Variables.ACTOR),
+				ReasonCode.of(execution.getVariable(Variables.REVOCATION_REASON_CODE)).orElse(ReasonCode.POLICY),
+				(String) execution.getVariable(Variables.REVOCATION_REASON),
+				(Long) execution.getVariable(Variables.ABUSE_REPORT_ID), Actors.of(execution, Variables.ACTOR),
 				(String) execution.getVariable(Variables.SOURCE_EVENT_ID));
 	}
 

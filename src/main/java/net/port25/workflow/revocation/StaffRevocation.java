@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import net.port25.workflow.Port25AccessProcess;
 import net.port25.workflow.Port25AccessProcess.Variables;
+import net.port25.workflow.access.ReasonCode;
 import net.port25.workflow.audit.AuditAction;
 import net.port25.workflow.audit.AuditEntry;
 import net.port25.workflow.audit.AuditTrail;
@@ -55,6 +56,7 @@ public class StaffRevocation {
 		runtimeService.createMessageCorrelation(Port25AccessProcess.MESSAGE_REVOKE_ACCESS)
 			.processInstanceBusinessKey(requestRef)
 			.setVariable(Variables.REVOCATION_REASON, reason)
+			.setVariable(Variables.REVOCATION_REASON_CODE, ReasonCode.POLICY.code())
 			.setVariable(Variables.ACTOR, actor)
 			// a fresh id: otherwise the audit entry would name the last event the process
 			// saw

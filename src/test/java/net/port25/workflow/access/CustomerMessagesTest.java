@@ -38,11 +38,11 @@ class CustomerMessagesTest {
 			.run((context) -> {
 				CustomerMessages messages = context.getBean(CustomerMessages.class);
 				for (CustomerMessage message : CustomerMessage.values()) {
-					String text = messages.text(message, "first", "second", "third");
+					String text = messages.text(message, "first", "second", "third", "fourth", "fifth");
 					assertThat(text).as(message.key()).isNotBlank().doesNotContain("{", "}", "''");
 				}
-				assertThat(messages.text(CustomerMessage.REJECTED, "no abuse controls"))
-					.isEqualTo("Your port 25 request was rejected: no abuse controls");
+				assertThat(messages.text(CustomerMessage.REJECTED, "T-1", "no abuse controls"))
+					.isEqualTo("Your port 25 request T-1 was not approved. Reason: no abuse controls");
 			});
 	}
 

@@ -128,7 +128,8 @@ class ServiceAccessApiIntegrationTests {
 		String owner = fixture.newCustomer();
 		ObjectNode request = fixture.approved(owner, "cMetal");
 
-		switchPort(request, ON, fixture.customer(fixture.newCustomer())).andExpect(status().isForbidden())
+		switchPort(request, ON, fixture.customer(fixture.newCustomer())).andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.detail", containsString("could not find device")))
 			.andExpect(content().string(not(containsString(owner))))
 			.andExpect(content().string(not(containsString(request.get("requestRef").asText()))));
 
@@ -152,7 +153,8 @@ class ServiceAccessApiIntegrationTests {
 		revoke(request, "{\"reason\":\"Spam run\"}", fixture.reviewer()).andExpect(status().isOk());
 
 		switchPort(request, ON, fixture.customer(customer)).andExpect(status().isConflict())
-			.andExpect(jsonPath("$.detail", containsString("no approved port 25 access")));
+			.andExpect(jsonPath("$.detail", containsString("was revoked on")))
+			.andExpect(jsonPath("$.detail", containsString("a decision of our staff")));
 
 		assertThat(ports.commandActionsFor(serviceId(request))).doesNotContain(PortCommand.Action.OPEN);
 		mvc.perform(get("/api/services/{id}/access", serviceId(request)).with(fixture.customer(customer)))
@@ -167,7 +169,7 @@ class ServiceAccessApiIntegrationTests {
 		ObjectNode request = fixture.submitted(customer, "cMetal");
 
 		switchPort(request, ON, fixture.customer(customer)).andExpect(status().isConflict())
-			.andExpect(jsonPath("$.detail", containsString("not approved")));
+			.andExpect(jsonPath("$.detail", containsString("has not been approved yet")));
 	}
 
 	@Test
@@ -176,7 +178,7 @@ class ServiceAccessApiIntegrationTests {
 		ObjectNode request = fixture.approved(customer, "iColocation");
 
 		switchPort(request, ON, fixture.customer(customer)).andExpect(status().isConflict())
-			.andExpect(jsonPath("$.detail", containsString("opened by staff")));
+			.andExpect(jsonPath("$.detail", containsString("opened and closed by our network team")));
 	}
 
 	@Test

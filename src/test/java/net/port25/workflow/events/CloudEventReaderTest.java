@@ -13,6 +13,7 @@ import jakarta.validation.Validation;
 import net.port25.workflow.access.Channel;
 import net.port25.workflow.access.ServiceType;
 import net.port25.workflow.intake.RequestSubmitted;
+import net.port25.workflow.request.ConfigurationState;
 import net.port25.workflow.revocation.AbuseDetected;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -147,7 +148,7 @@ class CloudEventReaderTest {
 		assertThat(submitted.serviceId()).isEqualTo("VS-7");
 		assertThat(submitted.ipAddresses()).containsExactly("203.0.113.40");
 		assertThat(submitted.expectedDailyVolume()).isEqualTo(300L);
-		assertThat(submitted.spfConfigured()).isTrue();
+		assertThat(submitted.spfConfigured()).isEqualTo(ConfigurationState.CONFIGURED);
 	}
 
 	private static ConsumerRecord<String, byte[]> record(String value) {

@@ -97,6 +97,9 @@ class ContractExamplesIntegrationTests {
 		taskService.complete(awaitTask("D-55012").getId(),
 				java.util.Map.of(Port25AccessProcess.Variables.DECISION, "approve"));
 		publish(topics.dashboardToggles(), "DEV-90017", "toggle-enable-cmetal.json");
+		// the abuse monitor sees the switched-on port: on other topics, the two events
+		// would race
+		awaitTrue(() -> records.get("D-55012").status() == AccessStatus.ENABLED);
 		publish(topics.abuseEvents(), "192.0.2.77", "abuse-critical.json");
 
 		try (TopicReader commands = new TopicReader(infrastructure.kafkaBootstrapServers(), topics.networkCommands())) {
@@ -137,7 +140,8 @@ class ContractExamplesIntegrationTests {
 
 		JsonNode reply = read(replies(requestRef, 1).get(0));
 		assertThat(reply.get("type").asText()).isEqualTo("port25.request.not-open");
-		assertThat(reply.at("/data/reason").asText()).contains("no request " + requestRef);
+		assertThat(reply.at("/data/reason").asText()).isEqualTo("we know no port 25 request with this reference");
+		assertThat(reply.at("/data/message").asText()).contains(requestRef);
 	}
 
 	/**

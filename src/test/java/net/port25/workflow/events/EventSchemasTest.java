@@ -259,7 +259,7 @@ class EventSchemasTest {
 	@EnumSource(CustomerNotice.Type.class)
 	void everyReplyOfTheEngineMatchesItsSchema(CustomerNotice.Type type) {
 		outbound().notify(new CustomerNotice(type, "T-1", Channel.TICKET, "C-1", ServiceType.C_METAL, "DEV-1",
-				"Something happened.", "because", List.of("useCase", "recipientSource"), "Why port 25?"));
+				"Something happened.", "because", null, List.of("useCase", "recipientSource"), "Why port 25?"));
 
 		assertEngineEventValid("port25.replies");
 	}
@@ -267,7 +267,7 @@ class EventSchemasTest {
 	@Test
 	void infoRequestForARequestThatNamedNoServiceMatchesItsSchema() {
 		outbound().notify(new CustomerNotice(CustomerNotice.Type.INFO_REQUESTED, "T-1", Channel.DASHBOARD, "C-1", null,
-				null, "We need more information.", null, List.of("serviceType", "serviceId"), "Which service?"));
+				null, "We need more information.", null, null, List.of("serviceType", "serviceId"), "Which service?"));
 
 		assertEngineEventValid("port25.replies");
 	}

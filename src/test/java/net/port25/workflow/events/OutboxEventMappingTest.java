@@ -18,6 +18,7 @@ import net.port25.workflow.access.AccessStatus;
 import net.port25.workflow.access.Channel;
 import net.port25.workflow.access.CustomerNotice;
 import net.port25.workflow.access.PortCommand;
+import net.port25.workflow.access.ReasonCode;
 import net.port25.workflow.access.ServiceType;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -41,7 +42,7 @@ class OutboxEventMappingTest {
 	@Test
 	void noticeWithoutOptionalFieldsLeavesThemOut() throws Exception {
 		outbound.notify(new CustomerNotice(CustomerNotice.Type.REQUEST_APPROVED, "T-1", Channel.DASHBOARD, "C-1",
-				ServiceType.C_VIRTUAL, "VM-1", "Port 25 is open.", null, null, null));
+				ServiceType.C_VIRTUAL, "VM-1", "Port 25 is open.", null, null, null, null));
 
 		CloudEvent event = appended("port25.replies", "T-1");
 		assertThat(event.getType()).isEqualTo("port25.request.approved");
@@ -54,7 +55,7 @@ class OutboxEventMappingTest {
 	@Test
 	void rejectionCarriesItsReason() throws Exception {
 		outbound.notify(new CustomerNotice(CustomerNotice.Type.REQUEST_REJECTED, "T-2", Channel.TICKET, "C-1",
-				ServiceType.I_COLOCATION, "COLO-1", "Not this time.", "duplicate", null, null));
+				ServiceType.I_COLOCATION, "COLO-1", "Not this time.", "duplicate", ReasonCode.DUPLICATE, null, null));
 
 		CloudEvent event = appended("port25.replies", "T-2");
 		assertThat(event.getType()).isEqualTo("port25.request.rejected");
@@ -92,7 +93,7 @@ class OutboxEventMappingTest {
 	@Test
 	void everyEventIsANewCloudEventOfThisEngine() {
 		CustomerNotice notice = new CustomerNotice(CustomerNotice.Type.REMINDER_SENT, "T-5", Channel.TICKET, "C-1",
-				ServiceType.C_METAL, "DEV-1", "Reminder", null, null, null);
+				ServiceType.C_METAL, "DEV-1", "Reminder", null, null, null, null);
 		outbound.notify(notice);
 		outbound.notify(notice);
 

@@ -64,7 +64,7 @@ class OutboxIntegrationTests {
 	void publishesANoticeAfterTheTransactionCommits() throws Exception {
 		String requestRef = unique("T-");
 		CustomerNotice notice = new CustomerNotice(CustomerNotice.Type.INFO_REQUESTED, requestRef, Channel.TICKET,
-				"C-4410", ServiceType.I_COLOCATION, "COLO-7781", "We need a few more details.", null,
+				"C-4410", ServiceType.I_COLOCATION, "COLO-7781", "We need a few more details.", null, null,
 				List.of("useCase", "recipientSource"), "How do you obtain your recipients?");
 		try (TopicReader replies = new TopicReader(infrastructure.kafkaBootstrapServers(), topics.replies())) {
 			inTransaction(() -> outbound.notify(notice));
@@ -222,7 +222,7 @@ class OutboxIntegrationTests {
 
 	private static CustomerNotice notice(CustomerNotice.Type type, String requestRef, String reason) {
 		return new CustomerNotice(type, requestRef, Channel.DASHBOARD, "C-5120", ServiceType.C_METAL, "DEV-1",
-				"About your request", reason, null, null);
+				"About your request", reason, null, null, null);
 	}
 
 	private static AccessChanged change(String serviceId, AccessStatus status, AccessStatus previous) {

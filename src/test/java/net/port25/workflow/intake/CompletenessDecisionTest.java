@@ -74,7 +74,7 @@ class CompletenessDecisionTest {
 	@Test
 	void asksEachFactAsAQuestion() {
 		assertThat(missingFacts(RequestFacts.NONE)).extracting(MissingFact::question)
-			.allSatisfy((question) -> assertThat(question).endsWith("?").doesNotContain("\""))
+			.allSatisfy((question) -> assertThat(question).matches("(?s).*[?.]$"))
 			.doesNotHaveDuplicates();
 	}
 
@@ -196,12 +196,50 @@ class CompletenessDecisionTest {
 	@Test
 	void asksForTheRecipientType() {
 		assertOnlyMissing(without(complete(), "recipientType"), "recipientType",
-				"your own customers, internal recipients or the public");
+				"own users or customers only, internal systems, or the broader public");
+		assertThat(missingFacts(without(complete(), "recipientType")).get(0).question())
+			.contains("Please answer own customers, internal or public");
 	}
 
 	@Test
 	void asksHowRecipientsAreObtained() {
 		assertOnlyMissing(without(complete(), "recipientSource"), "recipientSource", "opt in");
+	}
+
+	@Test
+	void asksInternalRecipientsNoOptIn() {
+		RequestFacts facts = without(with(complete(), "recipientType", "internal"), "recipientSource");
+
+		assertThat(missingFacts(facts)).singleElement().satisfies((fact) -> {
+			assertThat(fact.field()).isEqualTo("recipientSource");
+			assertThat(fact.question()).doesNotContainIgnoringCase("opt");
+		});
+	}
+
+	@Test
+	void asksTheBroaderPublicsRecipientsToConfirmTheirOptIn() {
+		RequestFacts facts = with(complete(), "recipientType", "public");
+
+		assertOnlyMissing(facts, "optInConfirmed", "opted in");
+		assertThat(missingFacts(with(facts, "optInConfirmed", false))).isEmpty();
+	}
+
+	@Test
+	void takesOwnCustomersOptInFromHowTheyAreObtained() {
+		assertThat(missingFacts(with(complete(), "recipientType", "own-customers"))).isEmpty();
+	}
+
+	@Test
+	void takesWillBeConfiguredBeforeSendingAsAnAnswer() {
+		RequestFacts facts = with(with(complete(), "spfConfigured", "before-sending"), "rdnsConfigured",
+				"before-sending");
+
+		assertThat(missingFacts(facts)).isEmpty();
+	}
+
+	@Test
+	void asksForRdnsWithTheHostnameAlignment() {
+		assertOnlyMissing(without(complete(), "rdnsConfigured"), "rdnsConfigured", "PTR name that matches");
 	}
 
 	@Test

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import net.port25.workflow.access.ServiceType;
+import net.port25.workflow.request.ConfigurationState;
 import net.port25.workflow.request.RecipientType;
 import net.port25.workflow.request.RequestFacts;
 import org.junit.jupiter.api.Test;
@@ -45,8 +46,9 @@ class RequestTextParserTest {
 			"relay.example-shop.com", List.of("203.0.113.40"),
 			"Our order system runs its own MTA for order confirmations", "Magento 2 shop", "Exim 4.96", "transactional",
 			List.of("example-shop.com"), "https://example-shop.com", null, 300L, 9000L, RecipientType.OWN_CUSTOMERS,
-			"customers who placed an order", "rate limit 60/min, fail2ban on SMTP AUTH, queue alerts", true, true,
-			false, true, "The shop's hosting plan has no relay; we deliver directly",
+			"customers who placed an order", null, "rate limit 60/min, fail2ban on SMTP AUTH, queue alerts",
+			ConfigurationState.CONFIGURED, ConfigurationState.CONFIGURED, ConfigurationState.NOT_CONFIGURED,
+			ConfigurationState.CONFIGURED, null, "The shop's hosting plan has no relay; we deliver directly",
 			"DMARC will be added before go-live");
 
 	@Test
@@ -144,13 +146,36 @@ class RequestTextParserTest {
 	}
 
 	@ParameterizedTest
-	@CsvSource({ "Yes, true", "No, false", "yes, true", "no, false", "YES, true", "y, true", "N, false", "true, true",
-			"False, false", "configured, true", "done, true", "not configured, false", "Not yet, false", "N/A, ",
-			"Yes / No, ", "maybe, " })
-	void readsYesAndNoAnswers(String answer, Boolean expected) {
+	@CsvSource({ "Yes, CONFIGURED", "No, NOT_CONFIGURED", "yes, CONFIGURED", "no, NOT_CONFIGURED", "YES, CONFIGURED",
+			"y, CONFIGURED", "N, NOT_CONFIGURED", "true, CONFIGURED", "False, NOT_CONFIGURED", "configured, CONFIGURED",
+			"done, CONFIGURED", "not configured, NOT_CONFIGURED", "Not yet, NOT_CONFIGURED", "N/A, ", "Yes / No, ",
+			"maybe, " })
+	void readsYesAndNoAnswers(String answer, ConfigurationState expected) {
 		RequestFacts facts = RequestTextParser.parse("SPF configured: " + answer + " DKIM configured: Yes");
 
 		assertThat(facts.spfConfigured()).isEqualTo(expected);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "will be configured before sending", "Will be configured before sending.",
+			"before sending", "planned", "will be set up before go-live", "before we send" })
+	void readsThePolicysThirdAnswerForMailAuthentication(String answer) {
+		RequestFacts facts = RequestTextParser.parse("SPF configured: Yes DKIM configured: " + answer
+				+ " DMARC configured: " + answer + " rDNS configured: " + answer);
+
+		assertThat(facts.spfConfigured()).isEqualTo(ConfigurationState.CONFIGURED);
+		assertThat(List.of(facts.dkimConfigured(), facts.dmarcConfigured(), facts.rdnsConfigured()))
+			.containsOnly(ConfigurationState.BEFORE_SENDING);
+	}
+
+	@Test
+	void readsTheOptInConfirmationAndTheHostnameAlignment() {
+		RequestFacts facts = RequestTextParser
+			.parse("Recipients opted in: Yes\nrDNS configured: Yes\nrDNS matches hostname: No");
+
+		assertThat(facts.optInConfirmed()).isTrue();
+		assertThat(facts.rdnsConfigured()).isEqualTo(ConfigurationState.CONFIGURED);
+		assertThat(facts.rdnsMatchesHostname()).isFalse();
 	}
 
 	@ParameterizedTest
@@ -234,7 +259,7 @@ class RequestTextParserTest {
 				+ "Application or platform sending mail: Magento 2 shop Additional notes:   ");
 
 		assertThat(facts).isEqualTo(new RequestFacts(null, null, null, null, null, "Magento 2 shop", null, null, null,
-				null, null, null, null, null, null, null, null, null, null, null, null, null));
+				null, null, null, null, null, null, null, null, null, null, null, null, null, null, null));
 	}
 
 	@Test
@@ -258,7 +283,7 @@ class RequestTextParserTest {
 		RequestFacts facts = RequestTextParser.parse("Hello,\nplease open port 25.\n\nService Type: cMetal");
 
 		assertThat(facts).isEqualTo(new RequestFacts(ServiceType.C_METAL, null, null, null, null, null, null, null,
-				null, null, null, null, null, null, null, null, null, null, null, null, null, null));
+				null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null));
 	}
 
 	@Test
@@ -291,8 +316,13 @@ class RequestTextParserTest {
 	}
 
 	@ParameterizedTest
-	@CsvSource({ "own customers, OWN_CUSTOMERS", "own-customers, OWN_CUSTOMERS", "Own Customers, OWN_CUSTOMERS",
-			"internal, INTERNAL", "PUBLIC, PUBLIC", "friends and family, " })
+	@CsvSource(delimiter = '|',
+			value = { "own customers | OWN_CUSTOMERS", "own-customers | OWN_CUSTOMERS", "Own Customers | OWN_CUSTOMERS",
+					"internal | INTERNAL", "PUBLIC | PUBLIC", "friends and family | ",
+					"own users/customers only | OWN_CUSTOMERS", "internal systems | INTERNAL",
+					"broader public recipients | PUBLIC", "broader public | PUBLIC", "internal recipients | INTERNAL",
+					"the public | PUBLIC", "our own users | OWN_CUSTOMERS", "internal users | INTERNAL",
+					"own users/customers only, internal systems, or broader public recipients | " })
 	void readsRecipientTypes(String recipientType, RecipientType expected) {
 		RequestFacts facts = RequestTextParser.parse("Recipient type: " + recipientType + "\nAdditional notes: -");
 

@@ -57,7 +57,7 @@ class RiskDecisionTest {
 
 	@Test
 	void flagsPublicRecipientsWithoutOptIn() {
-		RequestFacts facts = without(with(unremarkable(), "recipientType", "public"), "recipientSource");
+		RequestFacts facts = with(with(unremarkable(), "recipientType", "public"), "optInConfirmed", false);
 
 		assertThat(codesAndSeverities(facts)).containsExactly(
 				tuple("PUBLIC_RECIPIENTS_WITHOUT_OPT_IN", Severity.CRITICAL),
@@ -65,10 +65,53 @@ class RiskDecisionTest {
 	}
 
 	@Test
-	void treatsABlankRecipientSourceAsNoOptIn() {
-		RequestFacts facts = with(with(unremarkable(), "recipientType", "public"), "recipientSource", "  ");
+	void trustsThePublicsConfirmedOptIn() {
+		RequestFacts facts = with(with(unremarkable(), "recipientType", "public"), "optInConfirmed", true);
 
-		assertThat(codesAndSeverities(facts)).contains(tuple("PUBLIC_RECIPIENTS_WITHOUT_OPT_IN", Severity.CRITICAL));
+		assertThat(codesAndSeverities(facts)).containsExactly(tuple("PUBLIC_RECIPIENTS", Severity.WARNING));
+	}
+
+	@Test
+	void flagsOwnCustomersWithoutOptIn() {
+		RequestFacts facts = with(unremarkable(), "optInConfirmed", false);
+
+		assertThat(codesAndSeverities(facts)).containsExactly(tuple("OWN_CUSTOMERS_WITHOUT_OPT_IN", Severity.WARNING));
+	}
+
+	@Test
+	void notesMailAuthenticationThatWillBeConfiguredBeforeSending() {
+		RequestFacts facts = with(with(unremarkable(), "spfConfigured", "before-sending"), "rdnsConfigured",
+				"before-sending");
+
+		assertThat(codesAndSeverities(facts)).containsExactly(tuple("SPF_BEFORE_SENDING", Severity.INFO),
+				tuple("RDNS_BEFORE_SENDING", Severity.INFO));
+	}
+
+	@Test
+	void flagsAPtrNameThatDoesNotMatchTheHostname() {
+		assertThat(codesAndSeverities(with(unremarkable(), "rdnsMatchesHostname", false)))
+			.containsExactly(tuple("RDNS_NOT_MATCHING_HOSTNAME", Severity.WARNING));
+	}
+
+	@Test
+	void flagsAThirdPartyProviderNamedInTheRequest() {
+		assertThat(findings(RiskDecision.inputs(unremarkable(), new RiskDecision.Context(0, 0, 0, "SendGrid"))))
+			.singleElement()
+			.satisfies((finding) -> {
+				assertThat(finding.code()).isEqualTo("THIRD_PARTY_PROVIDER");
+				assertThat(finding.description()).contains("SendGrid", "465/587", "use-submission-ports");
+			});
+	}
+
+	@Test
+	void flagsEarlierRejectionsAndAbuseReportsOfTheServiceOrItsIpAddresses() {
+		assertThat(findings(RiskDecision.inputs(unremarkable(), new RiskDecision.Context(0, 2, 3, null))))
+			.extracting(Finding::code, Finding::description)
+			.containsExactly(
+					tuple("PREVIOUSLY_REJECTED",
+							"Requests for this service or one of its IP addresses were rejected 2 time(s) before."),
+					tuple("PREVIOUS_ABUSE_REPORTS",
+							"Abuse was reported 3 time(s) before for this service or one of its IP addresses."));
 	}
 
 	@Test
@@ -190,7 +233,7 @@ class RiskDecisionTest {
 
 	@Test
 	void flagsAnEarlierRevocation() {
-		assertThat(findings(RiskDecision.inputs(unremarkable(), 2))).singleElement().satisfies((finding) -> {
+		assertThat(findings(RiskDecision.inputs(unremarkable(), revoked(2)))).singleElement().satisfies((finding) -> {
 			assertThat(finding.code()).isEqualTo("PREVIOUSLY_REVOKED");
 			assertThat(finding.severity()).isEqualTo(Severity.CRITICAL);
 			assertThat(finding.description()).contains("2 time(s)");
@@ -206,15 +249,20 @@ class RiskDecisionTest {
 	void evaluatesTheDeployedDecisionByItsKey() {
 		RequestFacts facts = with(unremarkable(), "recipientType", "public");
 		DecisionService decisionService = mock(DecisionService.class, RETURNS_DEEP_STUBS);
-		given(decisionService.evaluateDecisionByKey("request-risk").variables(RiskDecision.inputs(facts, 1)).evaluate())
-			.willReturn(dmnEngine.evaluateDecision(decision, RiskDecision.inputs(facts, 1)));
+		given(decisionService.evaluateDecisionByKey("request-risk")
+			.variables(RiskDecision.inputs(facts, revoked(1)))
+			.evaluate()).willReturn(dmnEngine.evaluateDecision(decision, RiskDecision.inputs(facts, revoked(1))));
 
-		assertThat(new RiskDecision(decisionService).findings(facts, 1)).extracting(Finding::code)
+		assertThat(new RiskDecision(decisionService).findings(facts, revoked(1))).extracting(Finding::code)
 			.containsExactly("PUBLIC_RECIPIENTS", "PREVIOUSLY_REVOKED");
 	}
 
+	private static RiskDecision.Context revoked(int times) {
+		return new RiskDecision.Context(times, 0, 0, null);
+	}
+
 	private static List<Finding> findings(RequestFacts facts) {
-		return findings(RiskDecision.inputs(facts, 0));
+		return findings(RiskDecision.inputs(facts, RiskDecision.Context.NONE));
 	}
 
 	private static List<Finding> findings(Map<String, Object> inputs) {

@@ -1,0 +1,106 @@
+package net.port25.workflow.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import net.port25.workflow.Port25AccessProcess;
+import net.port25.workflow.Port25AccessProcess.Variables;
+import net.port25.workflow.access.Readable;
+import net.port25.workflow.infrastructure.IntegrationTest;
+import net.port25.workflow.request.Finding;
+import net.port25.workflow.request.Requests;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Issue 10, points 3 and 4: a customer who writes in the policy's words is understood;
+ * the questions name the answers they accept; ports 465/587 come first.
+ */
+@IntegrationTest
+class PolicyWordsIntegrationTests extends EndToEnd {
+
+	private static final String TEMPLATE = "submitted-cvirtual-template-text.json";
+
+	@Autowired
+	Requests requests;
+
+	@Test
+	void understandsBroaderPublicAndAsksThePublicToConfirmItsOptIn() {
+		ContractTraffic.Request request = traffic.submit(TEMPLATE, (data) -> data.put("body",
+				data.get("body").asText().replace("Recipient type: own customers", "Recipient type: broader public")));
+
+		JsonNode asked = traffic.reply(request.ref(), 1, "port25.info.requested");
+		assertThat(asked.at("/data/missingFields")).extracting(JsonNode::asText).containsExactly("optInConfirmed");
+		assertThat(asked.at("/data/questions").asText()).contains("broader public", "Please answer yes or no");
+
+		traffic.answer(request, null, "Recipients opted in: No");
+
+		awaitTask(request, Port25AccessProcess.TASK_REVIEW_REQUEST);
+		assertThat(requests.get(request.ref()).findings()).extracting(Finding::code, Finding::severity)
+			.contains(
+					org.assertj.core.groups.Tuple.tuple("PUBLIC_RECIPIENTS_WITHOUT_OPT_IN", Finding.Severity.CRITICAL));
+	}
+
+	@Test
+	void asksForTheRecipientTypeWithTheAnswersItTakesAndTheClosingDateInWords() {
+		ContractTraffic.Request request = traffic.submit(TEMPLATE, (data) -> data.put("body",
+				data.get("body").asText().replace("Recipient type: own customers", "Recipient type: friends")));
+
+		JsonNode asked = traffic.reply(request.ref(), 1, "port25.info.requested");
+
+		assertThat(asked.at("/data/questions").asText())
+			.contains("own users or customers only, internal systems, or the broader public")
+			.contains("Please answer own customers, internal or public");
+		assertThat(asked.at("/data/message").asText()).contains("please answer the questions below by "
+				+ Readable.date(java.time.Instant.now().plus(java.time.Duration.ofDays(14))));
+		EndToEnd.assertReadable(asked);
+
+		traffic.answer(request, null, "Recipient type: internal systems");
+
+		awaitTask(request, Port25AccessProcess.TASK_REVIEW_REQUEST);
+		assertThat(requests.get(request.ref()).facts().recipientType())
+			.isEqualTo(net.port25.workflow.request.RecipientType.INTERNAL);
+	}
+
+	@Test
+	void takesWillBeConfiguredBeforeSendingAsAnAnswerAndShowsItToTheReviewer() {
+		ContractTraffic.Request request = traffic
+			.submit(TEMPLATE,
+					(data) -> data.put("body", data.get("body")
+						.asText()
+						.replace("DMARC configured: No", "DMARC configured: will be configured before sending")));
+
+		awaitTask(request, Port25AccessProcess.TASK_REVIEW_REQUEST);
+
+		assertThat(requests.get(request.ref()).findings()).extracting(Finding::code).contains("DMARC_BEFORE_SENDING");
+		assertThat((String) runtimeService.getVariable(instance(request), Variables.REQUEST_SUMMARY))
+			.contains("DMARC configured: will be configured before sending");
+	}
+
+	@Test
+	void flagsAThirdPartyProviderAndTellsARejectedCustomerHowToUseTheSubmissionPorts() {
+		ContractTraffic.Request request = traffic.submit(TEMPLATE, (data) -> data.put("body",
+				data.get("body").asText().replace("Exim 4.96", "Exim 4.96 relaying through SendGrid")));
+		awaitTask(request, Port25AccessProcess.TASK_REVIEW_REQUEST);
+		assertThat((String) runtimeService.getVariable(instance(request), Variables.REVIEW_FINDINGS))
+			.contains("SendGrid", "use-submission-ports");
+
+		complete(request, Port25AccessProcess.TASK_REVIEW_REQUEST,
+				Map.of(Variables.DECISION, "reject", Variables.REASON, "SendGrid accepts your mail on port 587",
+						Variables.REASON_CODE, "use-submission-ports"));
+
+		JsonNode rejected = traffic.reply(request.ref(), 1, "port25.request.rejected");
+		assertThat(rejected.at("/data/reasonCode").asText()).isEqualTo("use-submission-ports");
+		assertThat(rejected.at("/data/message").asText()).contains("SendGrid accepts your mail on port 587")
+			.contains("port 587 (STARTTLS) or port 465 (TLS)")
+			.contains("submit a new request");
+		EndToEnd.assertReadable(rejected);
+	}
+
+	private String instance(ContractTraffic.Request request) {
+		return awaitTask(request, Port25AccessProcess.TASK_REVIEW_REQUEST).getProcessInstanceId();
+	}
+
+}
