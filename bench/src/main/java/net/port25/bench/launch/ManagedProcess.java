@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -19,6 +21,15 @@ import java.util.function.BooleanSupplier;
  * start.
  */
 public final class ManagedProcess {
+
+	// what this JVM started and has not stopped: killed if the JVM itself is stopped
+	// (Ctrl-C)
+	private static final Set<ManagedProcess> running = ConcurrentHashMap.newKeySet();
+
+	static {
+		Runtime.getRuntime()
+			.addShutdownHook(new Thread(() -> running.forEach(ManagedProcess::killWithDescendants), "kill-servers"));
+	}
 
 	private final String name;
 
@@ -70,7 +81,9 @@ public final class ManagedProcess {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		return new ManagedProcess(name, handle, log, pidFile);
+		ManagedProcess process = new ManagedProcess(name, handle, log, pidFile);
+		running.add(process);
+		return process;
 	}
 
 	/** Kills (SIGKILL) a process of that name that an earlier, killed run left behind. */
@@ -193,6 +206,7 @@ public final class ManagedProcess {
 	}
 
 	private void forget() {
+		running.remove(this);
 		try {
 			Files.deleteIfExists(this.pidFile);
 		}
