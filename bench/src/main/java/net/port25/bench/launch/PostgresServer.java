@@ -129,7 +129,13 @@ public final class PostgresServer implements AutoCloseable {
 	 */
 	public void stopImmediately() {
 		Path pgCtl = Path.of(this.process.command()).resolveSibling("pg_ctl");
-		run(List.of(pgCtl.toString(), "-D", this.dataDirectory.toString(), "stop", "-m", "immediate", "-w"));
+		List<String> command = new java.util.ArrayList<>();
+		if ("root".equals(System.getProperty("user.name"))) {
+			// as the library runs the server for root: PostgreSQL refuses to run as root
+			command.addAll(List.of("unshare", "-U"));
+		}
+		command.addAll(List.of(pgCtl.toString(), "-D", this.dataDirectory.toString(), "stop", "-m", "immediate", "-w"));
+		run(command);
 		this.process.stop(Duration.ofSeconds(30));
 	}
 
