@@ -13,6 +13,9 @@ public final class Actors {
 
 	public static final String ABUSE_MONITOR = "abuse-monitor";
 
+	/** The provisioning system, through the inventory. */
+	public static final String INVENTORY = "inventory";
+
 	private static final String CUSTOMER_PREFIX = "customer:";
 
 	private Actors() {

@@ -35,6 +35,19 @@ public enum CustomerMessage {
 
 	DUPLICATE_REASON("request.rejected.duplicate.reason"),
 
+	/** request, service id. */
+	REQUEST_NOT_YOUR_SERVICE("request.rejected.not-your-service"),
+
+	REQUEST_NOT_YOUR_SERVICE_REASON("request.rejected.not-your-service.reason"),
+
+	/** request, service type, service id. */
+	CLOSED_INVENTORY_CHANGED("request.closed.inventory-changed"),
+
+	CLOSED_INVENTORY_CHANGED_REASON("request.closed.inventory-changed.reason"),
+
+	/** service type, service id, when. */
+	REVOKED_INVENTORY_CHANGED("access.revoked.inventory-changed"),
+
 	/** request, what was reported, service id, when. */
 	REJECTED_FOR_ABUSE("request.rejected.abuse"),
 

@@ -83,6 +83,9 @@ class RequestsController {
 						caller.readable(audit.forRequest(request.requestRef()))));
 			case DUPLICATE -> throw new Conflict("duplicate: service " + request.serviceId()
 					+ " already has an open request or active port 25 access");
+			// the same words as for the toggle: nothing about whose it is
+			case NOT_YOUR_SERVICE ->
+				throw new RequestNotFound("we could not find service " + request.serviceId() + " in your account");
 			case ALREADY_REGISTERED -> throw new Conflict("request " + request.requestRef() + " is already registered");
 		};
 	}

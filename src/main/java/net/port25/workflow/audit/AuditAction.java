@@ -29,7 +29,16 @@ public enum AuditAction {
 
 	ABUSE_DISMISSED,
 
+	/** Approved addresses that left the service were closed. */
+	ADDRESSES_CLOSED,
+
 	DUPLICATE_REFUSED(true),
+
+	/**
+	 * A request for a service the inventory lists under someone else, or does not know
+	 * where it must.
+	 */
+	OWNERSHIP_REFUSED(true),
 
 	TOGGLE_REFUSED(true),
 

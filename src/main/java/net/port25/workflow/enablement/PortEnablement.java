@@ -9,6 +9,7 @@ import net.port25.workflow.access.CustomerNotice;
 import net.port25.workflow.access.CustomerNotifier;
 import net.port25.workflow.access.NetworkCommands;
 import net.port25.workflow.access.PortCommand;
+import net.port25.workflow.inventory.ServiceInventory;
 import net.port25.workflow.request.RequestRecord;
 import net.port25.workflow.request.Requests;
 import org.springframework.stereotype.Service;
@@ -28,11 +29,15 @@ public class PortEnablement {
 
 	private final CustomerMessages messages;
 
-	PortEnablement(Requests requests, NetworkCommands network, CustomerNotifier notifier, CustomerMessages messages) {
+	private final ServiceInventory inventory;
+
+	PortEnablement(Requests requests, NetworkCommands network, CustomerNotifier notifier, CustomerMessages messages,
+			ServiceInventory inventory) {
 		this.requests = requests;
 		this.network = network;
 		this.notifier = notifier;
 		this.messages = messages;
+		this.inventory = inventory;
 	}
 
 	/** Staff opened the port: the access is enabled, and the customer told. */
@@ -48,7 +53,12 @@ public class PortEnablement {
 	public void switchPort(String requestRef, boolean enabled, String sourceEventId) {
 		RequestRecord record = requests.get(requestRef);
 		String reason = enabled ? "switched on by the customer" : "switched off by the customer";
-		network.send(record.portCommand(enabled ? PortCommand.Action.OPEN : PortCommand.Action.CLOSE, reason));
+		// opened: the approved addresses the service still holds; closed: all approved
+		// ones, which is always safe
+		network.send(enabled
+				? record.portCommand(PortCommand.Action.OPEN,
+						inventory.stillHeld(record.serviceId(), record.approvedIpAddresses()), reason)
+				: record.portCommand(PortCommand.Action.CLOSE, reason));
 		requests.changeStatus(requestRef, enabled ? AccessStatus.ENABLED : AccessStatus.DISABLED,
 				Actors.customer(record.customerId()), reason, sourceEventId);
 	}

@@ -53,10 +53,22 @@ class ToggleRefusals {
 		this.notTheirs = meters.counter("port25.events.unmatched", "capability", "enablement");
 	}
 
+	/**
+	 * The inventory lists the device under someone else: whatever the sender once asked
+	 * for, it is not theirs.
+	 */
+	ToggleRefusal refuseNotTheirs(ToggleRequested toggle, String sourceEventId) {
+		return answer(toggle, Optional.empty(), sourceEventId);
+	}
+
 	ToggleRefusal refuse(ToggleRequested toggle, Optional<RequestRecord> live, String sourceEventId) {
 		Optional<RequestRecord> theirs = live.isPresent()
 				? live.filter((record) -> record.customerId().equals(toggle.customerId()))
 				: requests.findLatest(toggle.serviceId(), toggle.customerId());
+		return answer(toggle, theirs, sourceEventId);
+	}
+
+	private ToggleRefusal answer(ToggleRequested toggle, Optional<RequestRecord> theirs, String sourceEventId) {
 		ToggleRefusal refusal = theirs.map((record) -> refusal(toggle, record))
 			.orElseGet(() -> new ToggleRefusal(ReasonCode.NOT_YOUR_SERVICE,
 					messages.text(CustomerMessage.TOGGLE_NOT_YOUR_SERVICE, toggle.serviceId())));

@@ -3,7 +3,7 @@
  * contract's schemas and hand them to the capabilities; dead letters; the outbox and its
  * relay for what the engine says.
  */
-@ApplicationModule(allowedDependencies = { "intake", "enablement", "revocation", "access" })
+@ApplicationModule(allowedDependencies = { "intake", "enablement", "revocation", "inventory", "access" })
 package net.port25.workflow.events;
 
 import org.springframework.modulith.ApplicationModule;

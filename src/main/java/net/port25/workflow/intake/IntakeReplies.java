@@ -63,6 +63,20 @@ class IntakeReplies {
 	}
 
 	/**
+	 * The inventory lists the service under someone else (or does not know it, where it
+	 * must): the request is refused, and the customer told only that the service is not
+	 * found in their account.
+	 */
+	void refuseNotTheirs(RequestRecord refused, String sourceEventId) {
+		String reason = messages.text(CustomerMessage.REQUEST_NOT_YOUR_SERVICE_REASON);
+		notifier.notify(refused.notice(CustomerNotice.Type.REQUEST_REJECTED,
+				messages.text(CustomerMessage.REQUEST_NOT_YOUR_SERVICE, refused.requestRef(), refused.serviceId()),
+				reason, ReasonCode.NOT_YOUR_SERVICE));
+		audit.record(AuditEntry.action(refused.requestRef(), refused.serviceId(), Actors.customer(refused.customerId()),
+				AuditAction.OWNERSHIP_REFUSED, reason, sourceEventId));
+	}
+
+	/**
 	 * An answer while the request waits for none: its facts stay as they are, and the
 	 * customer is told why.
 	 */

@@ -7,8 +7,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code Task_RefuseRequest}: the pending request cannot go on (a duplicate), whatever
- * review would decide.
+ * {@code Task_RefuseRequest}: the pending request cannot go on (a duplicate, not the
+ * customer's service, or the service changed hands), whatever review would decide.
  */
 @Component
 class RefuseRequestDelegate implements JavaDelegate {

@@ -4,6 +4,7 @@ import static net.port25.workflow.Port25AccessProcess.MESSAGE_INFORMATION_PROVID
 import static net.port25.workflow.Port25AccessProcess.MESSAGE_REQUEST_SUBMITTED;
 import static net.port25.workflow.Port25AccessProcess.MESSAGE_REQUEST_WITHDRAWN;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,6 +16,8 @@ import net.port25.workflow.access.ReasonCode;
 import net.port25.workflow.audit.AuditAction;
 import net.port25.workflow.audit.AuditEntry;
 import net.port25.workflow.audit.AuditTrail;
+import net.port25.workflow.inventory.Ownership;
+import net.port25.workflow.inventory.ServiceInventory;
 import net.port25.workflow.request.Correspondence;
 import net.port25.workflow.request.RequestFacts;
 import net.port25.workflow.request.RequestRecord;
@@ -47,14 +50,17 @@ public class RequestIntake {
 
 	private final IntakeReplies replies;
 
+	private final ServiceInventory inventory;
+
 	private final RuntimeService runtimeService;
 
 	RequestIntake(Requests requests, Correspondence correspondence, AuditTrail audit, IntakeReplies replies,
-			RuntimeService runtimeService) {
+			ServiceInventory inventory, RuntimeService runtimeService) {
 		this.requests = requests;
 		this.correspondence = correspondence;
 		this.audit = audit;
 		this.replies = replies;
+		this.inventory = inventory;
 		this.runtimeService = runtimeService;
 	}
 
@@ -70,9 +76,18 @@ public class RequestIntake {
 		}
 		RequestRecord record = RequestRecord.submitted(request.requestRef(), request.channel(), request.customerId(),
 				request.facts());
+		Ownership ownership = ownership(record.facts(), record.customerId());
+		if (!inventory.allows(ownership)) {
+			replies.refuseNotTheirs(record, sourceEventId);
+			return Submission.NOT_YOUR_SERVICE;
+		}
 		Optional<RequestRecord> live = record.serviceId() == null ? Optional.empty()
 				: requests.findLive(record.serviceId(), null);
-		if (live.isPresent()) {
+		if (live.isPresent() && ownership == Ownership.OWNED && !live.get().customerId().equals(record.customerId())) {
+			// someone else's request for the owner's service never blocks the owner's own
+			refuse(live.get(), ReasonCode.NOT_YOUR_SERVICE, sourceEventId);
+		}
+		else if (live.isPresent()) {
 			replies.refuseDuplicate(record, sourceEventId);
 			return Submission.DUPLICATE;
 		}
@@ -106,6 +121,10 @@ public class RequestIntake {
 			return;
 		}
 		RequestFacts facts = answer.facts().orElse(record.facts());
+		if (!inventory.allows(ownership(facts, record.customerId()))) {
+			refuse(record, ReasonCode.NOT_YOUR_SERVICE, sourceEventId);
+			return;
+		}
 		if (namesAnotherLiveRequest(record, facts)) {
 			refuse(record, ReasonCode.DUPLICATE, sourceEventId);
 			return;
@@ -137,6 +156,18 @@ public class RequestIntake {
 	void refuse(RequestRecord record, ReasonCode reasonCode, String sourceEventId) {
 		correlate(Port25AccessProcess.MESSAGE_REFUSE_REQUEST, record.requestRef(), sourceEventId,
 				Map.of(Variables.REFUSAL_REASON_CODE, reasonCode.code()));
+	}
+
+	/**
+	 * Whether the inventory lets the customer ask for the service these facts name (any,
+	 * while none is named).
+	 */
+	private Ownership ownership(RequestFacts facts, String customerId) {
+		if (facts.serviceId() == null) {
+			return Ownership.OWNED;
+		}
+		return inventory.ownership(facts.serviceId(), facts.serviceType(), customerId,
+				facts.ipAddresses() == null ? List.of() : facts.ipAddresses());
 	}
 
 	private boolean namesAnotherLiveRequest(RequestRecord record, RequestFacts facts) {

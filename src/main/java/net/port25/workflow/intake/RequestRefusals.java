@@ -13,7 +13,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * A pending request that cannot go on, whatever a reviewer would decide: it names a
- * service that already has a live request. It ends at once, and the customer is told why.
+ * service that already has a live request, or one the inventory lists under someone else,
+ * or the service changed hands in the inventory. It ends at once, and the customer is
+ * told why.
  */
 @Service
 public class RequestRefusals {
@@ -32,10 +34,26 @@ public class RequestRefusals {
 
 	public void refuse(String requestRef, ReasonCode reasonCode, String sourceEventId) {
 		RequestRecord record = requests.get(requestRef);
-		String reason = messages.text(CustomerMessage.DUPLICATE_REASON);
-		notifier.notify(record.notice(CustomerNotice.Type.REQUEST_REJECTED, messages.text(CustomerMessage.DUPLICATE,
-				requestRef, record.serviceType().contractName(), record.serviceId()), reason, reasonCode));
-		requests.changeStatus(requestRef, AccessStatus.REJECTED, reasonCode, Actors.ENGINE, reason, sourceEventId);
+		String type = record.serviceType() == null ? "" : record.serviceType().contractName();
+		switch (reasonCode) {
+			case DUPLICATE -> end(record, AccessStatus.REJECTED, reasonCode,
+					messages.text(CustomerMessage.DUPLICATE, requestRef, type, record.serviceId()),
+					messages.text(CustomerMessage.DUPLICATE_REASON), Actors.ENGINE, sourceEventId);
+			case NOT_YOUR_SERVICE -> end(record, AccessStatus.REJECTED, reasonCode,
+					messages.text(CustomerMessage.REQUEST_NOT_YOUR_SERVICE, requestRef, record.serviceId()),
+					messages.text(CustomerMessage.REQUEST_NOT_YOUR_SERVICE_REASON), Actors.INVENTORY, sourceEventId);
+			case INVENTORY_CHANGED -> end(record, AccessStatus.CLOSED, reasonCode,
+					messages.text(CustomerMessage.CLOSED_INVENTORY_CHANGED, requestRef, type, record.serviceId()),
+					messages.text(CustomerMessage.CLOSED_INVENTORY_CHANGED_REASON), Actors.INVENTORY, sourceEventId);
+			default -> throw new IllegalArgumentException("a pending request is not refused for " + reasonCode);
+		}
+	}
+
+	private void end(RequestRecord record, AccessStatus status, ReasonCode reasonCode, String message, String reason,
+			String actor, String sourceEventId) {
+		notifier.notify(record.notice(status == AccessStatus.CLOSED ? CustomerNotice.Type.REQUEST_CLOSED
+				: CustomerNotice.Type.REQUEST_REJECTED, message, reason, reasonCode));
+		requests.changeStatus(record.requestRef(), status, reasonCode, actor, reason, sourceEventId);
 	}
 
 }

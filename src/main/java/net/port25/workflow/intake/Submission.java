@@ -12,6 +12,12 @@ public enum Submission {
 	 */
 	DUPLICATE,
 
+	/**
+	 * Refused: the inventory lists the service under someone else (or does not know it,
+	 * where it must); the customer is told only that it is not found in their account.
+	 */
+	NOT_YOUR_SERVICE,
+
 	/** A request with this reference exists already; nothing changed. */
 	ALREADY_REGISTERED
 

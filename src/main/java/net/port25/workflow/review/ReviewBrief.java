@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import net.port25.workflow.Port25AccessProcess.Variables;
@@ -12,6 +13,8 @@ import net.port25.workflow.access.AccessStatus;
 import net.port25.workflow.access.Readable;
 import net.port25.workflow.audit.AuditEntry;
 import net.port25.workflow.audit.AuditTrail;
+import net.port25.workflow.inventory.ServiceInventory;
+import net.port25.workflow.inventory.ServiceRecord;
 import net.port25.workflow.request.ConfigurationState;
 import net.port25.workflow.request.Correspondence;
 import net.port25.workflow.request.Finding;
@@ -39,16 +42,20 @@ class ReviewBrief {
 
 	private final AuditTrail audit;
 
-	ReviewBrief(Requests requests, Correspondence correspondence, AuditTrail audit) {
+	private final ServiceInventory inventory;
+
+	ReviewBrief(Requests requests, Correspondence correspondence, AuditTrail audit, ServiceInventory inventory) {
 		this.requests = requests;
 		this.correspondence = correspondence;
 		this.audit = audit;
+		this.inventory = inventory;
 	}
 
 	Map<String, Object> variables(RequestRecord record) {
 		String whole = "GET /api/requests/" + record.requestRef();
 		List<Correspondence.Entry> letters = correspondence.of(record.requestRef());
-		return Map.of(Variables.REQUEST_SUMMARY, Readable.bounded(summary(record), whole), Variables.REVIEW_FINDINGS,
+		String summary = summary(record) + "\n" + inventoryLine(record, inventory.find(record.serviceId()));
+		return Map.of(Variables.REQUEST_SUMMARY, Readable.bounded(summary, whole), Variables.REVIEW_FINDINGS,
 				Readable.bounded(findings(record.findings()), whole), Variables.REQUEST_TEXT,
 				Readable.bounded(requestText(letters), whole), Variables.REQUEST_CORRESPONDENCE,
 				Readable.bounded(questionsAndAnswers(letters), whole), Variables.REQUEST_HISTORY,
@@ -81,6 +88,24 @@ class ReviewBrief {
 				line("rDNS (PTR) matches the hostname", Readable.yesNo(f.rdnsMatchesHostname())),
 				line("Reason ports 465/587 cannot be used", f.submissionPortsInsufficientReason()),
 				line("Additional notes", f.notes()));
+	}
+
+	/**
+	 * Whether the inventory knows the service, and whether it agrees with the request.
+	 */
+	static String inventoryLine(RequestRecord record, Optional<ServiceRecord> service) {
+		if (record.serviceId() == null) {
+			return "Inventory: no service named yet";
+		}
+		return service
+			.map((listed) -> "Inventory: " + listed.serviceType().contractName() + " " + listed.serviceId()
+					+ " of customer " + listed.customerId() + ", " + listed.status().name().toLowerCase(Locale.ROOT)
+					+ ", IP address(es) "
+					+ (listed.ipAddresses().isEmpty() ? "none" : Readable.list(listed.ipAddresses()))
+					+ (listed.isActive()
+							&& listed.agreesWith(record.customerId(), record.serviceType(), record.ipAddresses())
+									? ": agrees with the request" : ": does NOT agree with the request"))
+			.orElse("Inventory: the service is not known to the inventory");
 	}
 
 	static String findings(List<Finding> findings) {

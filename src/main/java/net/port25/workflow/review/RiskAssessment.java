@@ -4,6 +4,8 @@ import java.util.Map;
 
 import net.port25.workflow.access.AccessStatus;
 import net.port25.workflow.access.Actors;
+import net.port25.workflow.inventory.Ownership;
+import net.port25.workflow.inventory.ServiceInventory;
 import net.port25.workflow.request.RequestHistory;
 import net.port25.workflow.request.RequestRecord;
 import net.port25.workflow.request.Requests;
@@ -21,13 +23,17 @@ public class RiskAssessment {
 
 	private final AbuseReports abuseReports;
 
+	private final ServiceInventory inventory;
+
 	private final RiskDecision risk;
 
 	private final ReviewBrief brief;
 
-	RiskAssessment(Requests requests, AbuseReports abuseReports, RiskDecision risk, ReviewBrief brief) {
+	RiskAssessment(Requests requests, AbuseReports abuseReports, ServiceInventory inventory, RiskDecision risk,
+			ReviewBrief brief) {
 		this.requests = requests;
 		this.abuseReports = abuseReports;
+		this.inventory = inventory;
 		this.risk = risk;
 		this.brief = brief;
 	}
@@ -38,7 +44,9 @@ public class RiskAssessment {
 		RequestHistory history = requests.history(record);
 		RiskDecision.Context context = new RiskDecision.Context(history.revocations(), history.rejections(),
 				abuseReports.forService(record.serviceId(), record.ipAddresses()).size(),
-				SubmissionPortProviders.namedIn(record.facts()).orElse(null));
+				SubmissionPortProviders.namedIn(record.facts()).orElse(null),
+				record.serviceId() == null ? Ownership.UNKNOWN : inventory.ownership(record.serviceId(),
+						record.serviceType(), record.customerId(), record.ipAddresses()));
 		requests.assessed(requestRef, risk.findings(record.facts(), context));
 		requests.changeStatus(requestRef, AccessStatus.IN_REVIEW, Actors.ENGINE, null, sourceEventId);
 		return brief.variables(requests.get(requestRef));

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import net.port25.workflow.inventory.Ownership;
 import net.port25.workflow.request.Finding;
 import net.port25.workflow.request.RequestFacts;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
@@ -27,10 +28,10 @@ class RiskDecision {
 	}
 
 	/** What the risk decision weighs besides the request's own facts. */
-	record Context(int previousRevocations, int previousRejections, int previousAbuseReports,
-			String thirdPartyProvider) {
+	record Context(int previousRevocations, int previousRejections, int previousAbuseReports, String thirdPartyProvider,
+			Ownership inventory) {
 
-		static final Context NONE = new Context(0, 0, 0, null);
+		static final Context NONE = new Context(0, 0, 0, null, Ownership.OWNED);
 
 	}
 
@@ -54,6 +55,11 @@ class RiskDecision {
 		inputs.put("previousRejections", context.previousRejections());
 		inputs.put("previousAbuseReports", context.previousAbuseReports());
 		inputs.put("thirdPartyProvider", context.thirdPartyProvider());
+		inputs.put("inventory", switch (context.inventory()) {
+			case OWNED -> "agrees";
+			case NOT_THEIRS -> "disagrees";
+			case UNKNOWN -> "unknown";
+		});
 		return inputs;
 	}
 

@@ -66,6 +66,11 @@ public class AccessRevocation {
 							Readable.dateTime(report.seenAt())),
 					reasonCode));
 		}
+		else if (reasonCode == ReasonCode.INVENTORY_CHANGED) {
+			notifier.notify(record.notice(CustomerNotice.Type.ACCESS_REVOKED,
+					messages.text(CustomerMessage.REVOKED_INVENTORY_CHANGED, type, record.serviceId(), now),
+					messages.text(CustomerMessage.CLOSED_INVENTORY_CHANGED_REASON), reasonCode));
+		}
 		else {
 			notifier.notify(record.notice(CustomerNotice.Type.ACCESS_REVOKED,
 					messages.text(CustomerMessage.REVOKED_BY_STAFF, type, record.serviceId(), now, reason), reason,

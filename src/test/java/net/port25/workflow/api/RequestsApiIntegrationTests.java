@@ -15,6 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -24,6 +25,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import net.port25.workflow.access.ServiceType;
+import net.port25.workflow.inventory.ServiceChanged;
+import net.port25.workflow.inventory.ServiceInventory;
+import net.port25.workflow.inventory.ServiceStatus;
 import net.port25.workflow.infrastructure.IntegrationTest;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +41,9 @@ import org.springframework.web.context.WebApplicationContext;
 /** {@code /api/requests}: submit, read and list requests, as customers and as staff. */
 @IntegrationTest
 class RequestsApiIntegrationTests {
+
+	@Autowired
+	ServiceInventory inventory;
 
 	@Autowired
 	WebApplicationContext context;
@@ -109,6 +117,26 @@ class RequestsApiIntegrationTests {
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.detail", startsWith("duplicate")));
 		mvc.perform(get("/api/requests/{ref}", second.get("requestRef").asText()).with(fixture.reviewer()))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void refusesARequestForAServiceTheInventoryListsUnderAnotherCustomerWithoutNamingThem() throws Exception {
+		String owner = fixture.newCustomer();
+		String stranger = fixture.newCustomer();
+		ObjectNode request = fixture.request(stranger, "cMetal");
+		String serviceId = request.get("serviceId").asText();
+		inventory.apply(
+				new ServiceChanged(serviceId, ServiceType.C_METAL, owner,
+						List.of(request.get("ipAddresses").get(0).asText()), ServiceStatus.ACTIVE, Instant.now()),
+				"evt-" + serviceId);
+
+		mvc.perform(fixture.asJson(post("/api/requests"), request).with(fixture.customer(stranger)))
+			.andExpect(status().isNotFound())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.detail").value("we could not find service " + serviceId + " in your account"))
+			.andExpect(content().string(not(containsString(owner))));
+		mvc.perform(get("/api/requests/{ref}", request.get("requestRef").asText()).with(fixture.reviewer()))
 			.andExpect(status().isNotFound());
 	}
 

@@ -136,6 +136,25 @@ final class ContractTraffic {
 							.put("detectedAt", java.time.Instant.now().toString())));
 	}
 
+	/** The provisioning system's record of a service, as of now. */
+	void inventory(String serviceId, String serviceType, String customerId, List<String> ipAddresses, String status) {
+		ObjectNode data = data().put("serviceId", serviceId)
+			.put("serviceType", serviceType)
+			.put("customerId", customerId)
+			.put("status", status)
+			.put("at", java.time.Instant.now().toString());
+		data.set("ipAddresses", json.valueToTree(ipAddresses));
+		publish(topics.inventory(), serviceId, event("port25.service.changed", "/provisioning", data));
+	}
+
+	/**
+	 * The request's service as the inventory lists it: active, the request's customer,
+	 * type and addresses.
+	 */
+	void inventoryOf(Request request, String serviceType) {
+		inventory(request.serviceId(), serviceType, request.customerId(), request.ipAddresses(), "active");
+	}
+
 	void publish(String topic, String key, ObjectNode event) {
 		try {
 			kafka.send(topic, key, json.writeValueAsBytes(event)).get();

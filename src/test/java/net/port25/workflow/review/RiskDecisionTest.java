@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import net.port25.workflow.ContractExamples;
+import net.port25.workflow.inventory.Ownership;
 import net.port25.workflow.request.Finding;
 import net.port25.workflow.request.Finding.Severity;
 import net.port25.workflow.request.RequestFacts;
@@ -95,7 +96,8 @@ class RiskDecisionTest {
 
 	@Test
 	void flagsAThirdPartyProviderNamedInTheRequest() {
-		assertThat(findings(RiskDecision.inputs(unremarkable(), new RiskDecision.Context(0, 0, 0, "SendGrid"))))
+		assertThat(findings(
+				RiskDecision.inputs(unremarkable(), new RiskDecision.Context(0, 0, 0, "SendGrid", Ownership.OWNED))))
 			.singleElement()
 			.satisfies((finding) -> {
 				assertThat(finding.code()).isEqualTo("THIRD_PARTY_PROVIDER");
@@ -105,7 +107,8 @@ class RiskDecisionTest {
 
 	@Test
 	void flagsEarlierRejectionsAndAbuseReportsOfTheServiceOrItsIpAddresses() {
-		assertThat(findings(RiskDecision.inputs(unremarkable(), new RiskDecision.Context(0, 2, 3, null))))
+		assertThat(
+				findings(RiskDecision.inputs(unremarkable(), new RiskDecision.Context(0, 2, 3, null, Ownership.OWNED))))
 			.extracting(Finding::code, Finding::description)
 			.containsExactly(
 					tuple("PREVIOUSLY_REJECTED",
@@ -241,6 +244,18 @@ class RiskDecisionTest {
 	}
 
 	@Test
+	void flagsAServiceTheInventoryDoesNotKnowOrListsOtherwise() {
+		assertThat(findings(
+				RiskDecision.inputs(unremarkable(), new RiskDecision.Context(0, 0, 0, null, Ownership.UNKNOWN))))
+			.extracting(Finding::code, Finding::severity)
+			.containsExactly(tuple("INVENTORY_UNKNOWN", Severity.WARNING));
+		assertThat(findings(
+				RiskDecision.inputs(unremarkable(), new RiskDecision.Context(0, 0, 0, null, Ownership.NOT_THEIRS))))
+			.extracting(Finding::code, Finding::severity)
+			.containsExactly(tuple("INVENTORY_DISAGREES", Severity.CRITICAL));
+	}
+
+	@Test
 	void weighsAnEmptyRequestWithoutFailing() {
 		assertThat(findings(RequestFacts.NONE)).isEmpty();
 	}
@@ -258,7 +273,7 @@ class RiskDecisionTest {
 	}
 
 	private static RiskDecision.Context revoked(int times) {
-		return new RiskDecision.Context(times, 0, 0, null);
+		return new RiskDecision.Context(times, 0, 0, null, Ownership.OWNED);
 	}
 
 	private static List<Finding> findings(RequestFacts facts) {
