@@ -35,6 +35,9 @@ final class Scenarios {
 
 	private final AtomicLong sequence = new AtomicLong();
 
+	// services the inventory knows: numbers up to this one
+	private long seeded;
+
 	private final Deque<Long> enabled = new ArrayDeque<>();
 
 	private final CpuUsage cpu;
@@ -52,6 +55,7 @@ final class Scenarios {
 	 */
 	Map<String, Object> prepareEnabledServices(int count, Staff staff) {
 		long started = System.nanoTime();
+		seedInventory(count);
 		List<Long> services = new ArrayList<>();
 		Latencies inReview = new Latencies();
 		for (int i = 0; i < count; i++) {
@@ -80,6 +84,7 @@ final class Scenarios {
 	/** {@code count} complete requests sent at once: how fast they reach IN_REVIEW. */
 	Map<String, Object> drain(int count) {
 		Latencies latencies = new Latencies();
+		seedInventory(count);
 		Map<String, Long> cpuBefore = this.cpu.snapshot();
 		long started = System.nanoTime();
 		for (int i = 0; i < count; i++) {
@@ -108,6 +113,7 @@ final class Scenarios {
 	 * drain.
 	 */
 	Map<String, Object> mixed(double rate, Duration duration) {
+		seedInventory((long) Math.ceil(1.3 * rate * duration.toSeconds()) + 10);
 		Deque<Long> awaitingInformation;
 		try {
 			awaitingInformation = prepareInformationRequests(rate, duration);
@@ -167,6 +173,7 @@ final class Scenarios {
 	 * {@code backgroundRate}: the time from each abuse event to its port-close command.
 	 */
 	Map<String, Object> revocation(double backgroundRate, double abuseRate, Duration duration) {
+		seedInventory((long) Math.ceil(1.3 * backgroundRate * duration.toSeconds()) + 10);
 		Deque<Long> awaitingInformation = prepareInformationRequests(backgroundRate, duration);
 		Latencies revocations = new Latencies();
 		Latencies background = new Latencies();
@@ -223,6 +230,22 @@ final class Scenarios {
 		result.put("missingOutcomes", this.outputs.forgetPending());
 		result.put("cpuMsPerEvent", CpuUsage.perEvent(cpuBefore, this.cpu.snapshot(), sent));
 		return result;
+	}
+
+	/**
+	 * The provisioning system's records of the next {@code count} services (beyond those
+	 * the sequence has used), applied by the engine before any request names them.
+	 */
+	private void seedInventory(long count) {
+		long from = Math.max(this.seeded, this.sequence.get());
+		for (long n = from + 1; n <= from + count; n++) {
+			this.traffic.send(Events.serviceActive(n));
+		}
+		this.seeded = from + count;
+		this.traffic.flush();
+		if (!this.lag.awaitZero(Duration.ofSeconds(120 + count / 50))) {
+			throw new IllegalStateException("The engine did not apply " + count + " inventory records in time");
+		}
 	}
 
 	long appliedTwice() {

@@ -28,7 +28,7 @@ public final class ManagedProcess {
 
 	static {
 		Runtime.getRuntime()
-			.addShutdownHook(new Thread(() -> running.forEach(ManagedProcess::killWithDescendants), "kill-servers"));
+			.addShutdownHook(new Thread(() -> running.forEach(ManagedProcess::killQuietly), "kill-servers"));
 	}
 
 	private final String name;
@@ -181,6 +181,15 @@ public final class ManagedProcess {
 		kill();
 		descendants.forEach(ProcessHandle::destroyForcibly);
 		descendants.forEach((child) -> child.onExit().orTimeout(30, TimeUnit.SECONDS).join());
+	}
+
+	private void killQuietly() {
+		try {
+			killWithDescendants();
+		}
+		catch (RuntimeException ex) {
+			System.err.println("could not kill " + this.name + " (pid " + pid() + "): " + ex);
+		}
 	}
 
 	/**

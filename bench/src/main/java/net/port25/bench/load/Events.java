@@ -47,6 +47,18 @@ public final class Events {
 		return "203.0." + (113 + (n >> 16 & 1)) + "." + (n & 0xff) + "";
 	}
 
+	/**
+	 * What the provisioning system says of the service of request {@code n}: active, this
+	 * customer's, with its address (the engine refuses requests for services it does not
+	 * know).
+	 */
+	public static Event serviceActive(long n) {
+		Instant now = Instant.now();
+		return event(Topics.INVENTORY, serviceId(n), "/provisioning", "port25.service.changed",
+				Map.of("serviceId", serviceId(n), "serviceType", "cMetal", "customerId", customerId(n), "ipAddresses",
+						List.of(ipAddress(n)), "status", "active", "at", now.toString()));
+	}
+
 	/** A complete cMetal request: it goes straight to review. */
 	public static Event completeRequest(long n) {
 		Map<String, Object> data = new LinkedHashMap<>(incompleteFacts(n));

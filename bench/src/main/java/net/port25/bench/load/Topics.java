@@ -11,11 +11,13 @@ public final class Topics {
 
 	public static final String ABUSE = "port25.abuse.events";
 
+	public static final String INVENTORY = "port25.inventory";
+
 	public static final String ACCESS_CHANGES = "port25.access.changes";
 
 	public static final String NETWORK_COMMANDS = "port25.network.commands";
 
-	public static final List<String> INBOUND = List.of(REQUESTS, TOGGLES, ABUSE);
+	public static final List<String> INBOUND = List.of(REQUESTS, TOGGLES, ABUSE, INVENTORY);
 
 	private Topics() {
 	}
