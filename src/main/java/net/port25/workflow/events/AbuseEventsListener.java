@@ -10,7 +10,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Hands abuse reports, validated, to revocation. */
+/**
+ * Hands abuse reports, validated, to revocation, the reports of one poll in one
+ * transaction ({@link InboundEvents#acceptAllTogether}): an abuse storm is mostly reports
+ * for addresses without access, each a few statements.
+ */
 @Component
 class AbuseEventsListener {
 
@@ -26,9 +30,12 @@ class AbuseEventsListener {
 
 	@KafkaListener(id = "abuse-events", groupId = "${spring.kafka.consumer.group-id}.abuse-events",
 			clientIdPrefix = "${spring.kafka.consumer.group-id}.abuse-events", batch = "true",
-			topics = "${port25.topics.abuse-events}")
+			topics = "${port25.topics.abuse-events}",
+			// at most 100 reports a transaction: a revocation in the middle of a storm is
+			// committed (and its port-close command sent) after at most 100 reports
+			properties = "max.poll.records=100")
 	void on(List<ConsumerRecord<String, byte[]>> records) {
-		inbound.acceptAll(records, handlers);
+		inbound.acceptAllTogether(records, handlers);
 	}
 
 }

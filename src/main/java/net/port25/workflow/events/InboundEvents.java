@@ -3,6 +3,7 @@ package net.port25.workflow.events;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -11,10 +12,14 @@ import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cloudevents.CloudEvent;
+import io.micrometer.observation.ObservationRegistry;
 import net.port25.workflow.audit.VerifiedSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.KafkaUtils;
+import org.springframework.kafka.support.micrometer.KafkaListenerObservation;
+import org.springframework.kafka.support.micrometer.KafkaRecordReceiverContext;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -50,9 +55,13 @@ class InboundEvents {
 
 	private final InboundEventMetrics metrics;
 
+	private final ObservationRegistry observations;
+
 	InboundEvents(CloudEventReader reader, EventSources sources, ProcessedEvents processedEvents,
-			DeadLetters deadLetters, PlatformTransactionManager transactionManager, InboundEventMetrics metrics) {
+			DeadLetters deadLetters, PlatformTransactionManager transactionManager, InboundEventMetrics metrics,
+			ObservationRegistry observations) {
 		this.metrics = metrics;
+		this.observations = observations;
 		this.reader = reader;
 		this.sources = sources;
 		this.processedEvents = processedEvents;
@@ -70,7 +79,8 @@ class InboundEvents {
 		List<DeadLetter> deadLetters = new ArrayList<>();
 		for (ConsumerRecord<String, byte[]> record : records) {
 			try {
-				accept(record, handlers).ifPresent(deadLetters::add);
+				applyOrRefuse(record, handlers).ifPresentOrElse((refused) -> deadLetters.add(deadLetter(refused)),
+						() -> metrics.consumed(record));
 			}
 			catch (RuntimeException ex) {
 				awaitAll(deadLetters);
@@ -80,7 +90,55 @@ class InboundEvents {
 		awaitAll(deadLetters);
 	}
 
-	private Optional<DeadLetter> accept(ConsumerRecord<String, byte[]> record, Map<String, EventHandler<?>> handlers) {
+	/**
+	 * As {@link #acceptAll}, with the events of the poll applied in one transaction: one
+	 * commit for many events, for a topic whose events are mostly a few statements each
+	 * (an abuse storm). Each event still has its effect once, in partition order. If any
+	 * of them fails, the transaction is rolled back and the poll is accepted again event
+	 * by event, so that those before the failing one keep their effect and the error
+	 * handler deals with exactly that one. Dead letters are sent once the transaction has
+	 * committed, so a rolled-back poll sends none.
+	 */
+	void acceptAllTogether(List<ConsumerRecord<String, byte[]>> records, Map<String, EventHandler<?>> handlers) {
+		List<Refused> refused = new ArrayList<>();
+		try {
+			transaction.executeWithoutResult((status) -> {
+				refused.clear();
+				for (ConsumerRecord<String, byte[]> record : records) {
+					applyOrRefuse(record, handlers).ifPresent(refused::add);
+				}
+			});
+		}
+		catch (RuntimeException ex) {
+			acceptAll(records, handlers);
+			return;
+		}
+		records.stream()
+			.filter((record) -> refused.stream().noneMatch((refusal) -> refusal.record() == record))
+			.forEach(metrics::consumed);
+		awaitAll(refused.stream().map(this::deadLetter).toList());
+	}
+
+	private DeadLetter deadLetter(Refused refused) {
+		return new DeadLetter(refused.record(), deadLetters.send(refused.record(), refused.reason()));
+	}
+
+	/**
+	 * Applies the record's event, or says why it is refused, in a span whose parent is
+	 * the record's trace context ({@code traceparent}): the listener containers observe
+	 * single records only, and these listeners take a poll at a time.
+	 */
+	private Optional<Refused> applyOrRefuse(ConsumerRecord<String, byte[]> record,
+			Map<String, EventHandler<?>> handlers) {
+		String group = Objects.requireNonNullElse(KafkaUtils.getConsumerGroupId(), "");
+		return KafkaListenerObservation.LISTENER_OBSERVATION
+			.observation(null, KafkaListenerObservation.DefaultKafkaListenerObservationConvention.INSTANCE,
+					() -> new KafkaRecordReceiverContext(record, group, group, group, () -> null), observations)
+			.observe(() -> applyOrRefuseObserved(record, handlers));
+	}
+
+	private Optional<Refused> applyOrRefuseObserved(ConsumerRecord<String, byte[]> record,
+			Map<String, EventHandler<?>> handlers) {
 		EventLogContext.taken(record);
 		try {
 			CloudEvent event = reader.read(record);
@@ -90,11 +148,10 @@ class InboundEvents {
 			}
 			sources.check(record.topic(), event);
 			apply(record.topic(), event, handler);
-			metrics.consumed(record);
 			return Optional.empty();
 		}
 		catch (InvalidEventException ex) {
-			return Optional.of(new DeadLetter(record, deadLetters.send(record, ex)));
+			return Optional.of(new Refused(record, ex));
 		}
 		finally {
 			EventLogContext.clear();
@@ -139,6 +196,10 @@ class InboundEvents {
 				VerifiedSource.during(event.getSource().toString(), effect);
 			}
 		});
+	}
+
+	/** A record that breaks the contract, and why. */
+	private record Refused(ConsumerRecord<String, byte[]> record, InvalidEventException reason) {
 	}
 
 	/** A record on its way to the dead-letter topic. */

@@ -10,7 +10,6 @@ import io.cloudevents.core.provider.EventFormatProvider;
 import io.cloudevents.jackson.JsonFormat;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -30,22 +29,13 @@ class Outbox {
 
 	private final ObjectMapper json;
 
-	// One instance for all writes: Spring keeps a transaction's synchronizations in a
-	// set, so a transaction that writes several events wakes the relay once.
-	private final TransactionSynchronization wakeRelayAfterCommit;
+	private final OutboxRelay relay;
 
 	Outbox(JdbcClient jdbc, OutboxRelay relay, TraceHeaders traceHeaders, ObjectMapper json) {
 		this.jdbc = jdbc;
 		this.traceHeaders = traceHeaders;
 		this.json = json;
-		this.wakeRelayAfterCommit = new TransactionSynchronization() {
-
-			@Override
-			public void afterCommit() {
-				relay.wake();
-			}
-
-		};
+		this.relay = relay;
 	}
 
 	void append(String topic, String key, CloudEvent event) {
@@ -65,7 +55,9 @@ class Outbox {
 			.param("payload", structuredFormat.serialize(event))
 			.param("trace", traceContext())
 			.update();
-		TransactionSynchronizationManager.registerSynchronization(wakeRelayAfterCommit);
+		// one instance per relay lane: Spring keeps a transaction's synchronizations in a
+		// set, so a transaction that writes several events wakes each lane once
+		TransactionSynchronizationManager.registerSynchronization(relay.wakeAfterCommit(topic));
 	}
 
 	private String traceContext() {

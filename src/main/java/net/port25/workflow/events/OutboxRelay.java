@@ -2,7 +2,9 @@ package net.port25.workflow.events;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -28,6 +30,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -37,6 +40,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Runs right after a commit that wrote to the outbox and every
  * {@code port25.outbox.poll-interval} besides; deletes sent rows older than
  * {@code port25.outbox.retention}.
+ * <p>
+ * Two lanes, each with its own thread, lock and passes: the network commands (a
+ * revocation's port-close command) and everything else. A port-close command never waits
+ * for a pass of replies and access changes under heavy intake. Each topic belongs to one
+ * lane, so the records of one key still leave in id order.
  */
 @Component
 class OutboxRelay implements SmartLifecycle {
@@ -45,8 +53,8 @@ class OutboxRelay implements SmartLifecycle {
 
 	static final String CONTENT_TYPE_HEADER = "content-type";
 
-	// Held for the duration of a pass: with several engine nodes only one sends at a
-	// time, so the events of one key leave in id order.
+	// Held for the duration of a pass, one per lane: with several engine nodes only one
+	// sends a lane's events at a time, so the events of one key leave in id order.
 	private static final long RELAY_LOCK = 0x706f72743235L; // "port25"
 
 	private static final Duration PURGE_INTERVAL = Duration.ofHours(1);
@@ -63,12 +71,12 @@ class OutboxRelay implements SmartLifecycle {
 
 	private final ObjectMapper json;
 
-	private final AtomicBoolean wakeQueued = new AtomicBoolean();
+	private final String commandsTopic;
 
-	private volatile ScheduledExecutorService executor;
+	private final Map<Lane, LaneState> lanes = new EnumMap<>(Lane.class);
 
 	OutboxRelay(JdbcClient jdbc, PlatformTransactionManager transactionManager, KafkaTemplate<String, byte[]> kafka,
-			OutboxProperties properties, TraceHeaders traceHeaders, ObjectMapper json) {
+			OutboxProperties properties, TopicsProperties topics, TraceHeaders traceHeaders, ObjectMapper json) {
 		this.jdbc = jdbc;
 		this.transaction = new TransactionTemplate(transactionManager);
 		this.kafka = kafka;
@@ -76,39 +84,50 @@ class OutboxRelay implements SmartLifecycle {
 		this.traceHeaders = traceHeaders;
 		this.json = json;
 		properties.requireProducerGivesUpFirst(kafka.getProducerFactory().getConfigurationProperties());
-	}
-
-	/**
-	 * Sends what is pending soon, on the relay's thread; many wake-ups before that run
-	 * coalesce into one pass.
-	 */
-	void wake() {
-		ScheduledExecutorService current = executor;
-		if (current != null && wakeQueued.compareAndSet(false, true)) {
-			try {
-				current.execute(() -> {
-					wakeQueued.set(false);
-					drain();
-				});
-			}
-			catch (RuntimeException ex) {
-				// stopping: whatever is pending is sent after the next start
-				wakeQueued.set(false);
-			}
+		this.commandsTopic = topics.networkCommands();
+		for (Lane lane : Lane.values()) {
+			lanes.put(lane, new LaneState(lane));
 		}
 	}
 
+	/** Network commands, and all other outbound events. */
+	enum Lane {
+
+		COMMANDS, EVENTS
+
+	}
+
+	Lane laneOf(String topic) {
+		return topic.equals(commandsTopic) ? Lane.COMMANDS : Lane.EVENTS;
+	}
+
 	/**
-	 * One pass: sends up to {@code batch-size} pending events and marks them sent, or, if
-	 * any send fails, rolls back and throws.
+	 * What wakes the lane of {@code topic} after the current transaction commits; one
+	 * instance per lane, so that a transaction that writes many events wakes it once.
+	 */
+	TransactionSynchronization wakeAfterCommit(String topic) {
+		return lanes.get(laneOf(topic)).wakeAfterCommit;
+	}
+
+	/**
+	 * One pass of each lane: sends up to {@code batch-size} pending events of each and
+	 * marks them sent, or, if any send fails, rolls back that lane's pass and throws.
 	 * @return the number of events sent
 	 */
 	int publishPending() {
+		int sent = 0;
+		for (Lane lane : Lane.values()) {
+			sent += publishPending(lane);
+		}
+		return sent;
+	}
+
+	private int publishPending(Lane lane) {
 		Integer sent = transaction.execute(status -> {
-			if (!lockRelay()) {
+			if (!lockRelay(lane)) {
 				return 0;
 			}
-			List<Pending> batch = pending();
+			List<Pending> batch = pending(lane);
 			if (batch.isEmpty()) {
 				return 0;
 			}
@@ -126,18 +145,20 @@ class OutboxRelay implements SmartLifecycle {
 			.update();
 	}
 
-	private boolean lockRelay() {
+	private boolean lockRelay(Lane lane) {
 		return Boolean.TRUE.equals(jdbc.sql("select pg_try_advisory_xact_lock(:lock)")
-			.param("lock", RELAY_LOCK)
+			.param("lock", RELAY_LOCK + lane.ordinal())
 			.query(Boolean.class)
 			.single());
 	}
 
-	private List<Pending> pending() {
+	private List<Pending> pending(Lane lane) {
 		return jdbc.sql("""
 				select id, topic, record_key, payload, trace_headers from outbox_event
-				where published_at is null order by id limit :batch
+				where published_at is null and (topic = :commands) = :commandsLane order by id limit :batch
 				""")
+			.param("commands", commandsTopic)
+			.param("commandsLane", lane == Lane.COMMANDS)
 			.param("batch", properties.batchSize())
 			.query((row, number) -> new Pending(row.getLong(1), row.getString(2), row.getString(3), row.getBytes(4),
 					traceHeaders(row.getString(5))))
@@ -219,12 +240,12 @@ class OutboxRelay implements SmartLifecycle {
 			.update();
 	}
 
-	// Runs on the relay's thread only. A full batch means more may be waiting: go on
+	// Runs on the lane's thread only. A full batch means more may be waiting: go on
 	// until less than a batch is left. Nothing may escape, or the executor would cancel
 	// the periodic poll.
-	private void drain() {
+	private void drain(Lane lane) {
 		try {
-			while (publishPending() >= properties.batchSize()) {
+			while (publishPending(lane) >= properties.batchSize()) {
 				// next batch
 			}
 		}
@@ -251,16 +272,9 @@ class OutboxRelay implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(runnable -> {
-			Thread thread = new Thread(runnable, "outbox-relay");
-			thread.setDaemon(true);
-			return thread;
-		});
-		long poll = properties.pollInterval().toMillis();
-		started.scheduleWithFixedDelay(this::drain, 0, poll, TimeUnit.MILLISECONDS);
-		started.scheduleWithFixedDelay(this::purge, PURGE_INTERVAL.toMillis() / 60, PURGE_INTERVAL.toMillis(),
-				TimeUnit.MILLISECONDS);
-		executor = started;
+		lanes.values().forEach(LaneState::start);
+		lanes.get(Lane.EVENTS).executor.scheduleWithFixedDelay(this::purge, PURGE_INTERVAL.toMillis() / 60,
+				PURGE_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
 	// Stops before the Kafka producer and the DataSource go away (default SmartLifecycle
@@ -268,26 +282,83 @@ class OutboxRelay implements SmartLifecycle {
 	// back and repeated after the next start.
 	@Override
 	public void stop() {
-		ScheduledExecutorService stopping = executor;
-		executor = null;
-		if (stopping == null) {
-			return;
-		}
-		stopping.shutdown();
-		try {
-			if (!stopping.awaitTermination(properties.sendTimeout().toMillis() + 5_000, TimeUnit.MILLISECONDS)) {
-				stopping.shutdownNow();
-			}
-		}
-		catch (InterruptedException ex) {
-			stopping.shutdownNow();
-			Thread.currentThread().interrupt();
-		}
+		lanes.values().forEach(LaneState::stop);
 	}
 
 	@Override
 	public boolean isRunning() {
-		return executor != null;
+		return lanes.values().stream().anyMatch((lane) -> lane.executor != null);
+	}
+
+	/** A lane's thread and its pending wake-up. */
+	private final class LaneState {
+
+		private final Lane lane;
+
+		private final AtomicBoolean wakeQueued = new AtomicBoolean();
+
+		private final TransactionSynchronization wakeAfterCommit = new TransactionSynchronization() {
+
+			@Override
+			public void afterCommit() {
+				wake();
+			}
+
+		};
+
+		private volatile ScheduledExecutorService executor;
+
+		LaneState(Lane lane) {
+			this.lane = lane;
+		}
+
+		// Sends what is pending soon, on the lane's thread; many wake-ups before that run
+		// coalesce into one pass.
+		void wake() {
+			ScheduledExecutorService current = executor;
+			if (current != null && wakeQueued.compareAndSet(false, true)) {
+				try {
+					current.execute(() -> {
+						wakeQueued.set(false);
+						drain(lane);
+					});
+				}
+				catch (RuntimeException ex) {
+					// stopping: whatever is pending is sent after the next start
+					wakeQueued.set(false);
+				}
+			}
+		}
+
+		void start() {
+			ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(runnable -> {
+				Thread thread = new Thread(runnable, "outbox-relay-" + lane.name().toLowerCase(Locale.ROOT));
+				thread.setDaemon(true);
+				return thread;
+			});
+			started.scheduleWithFixedDelay(() -> drain(lane), 0, properties.pollInterval().toMillis(),
+					TimeUnit.MILLISECONDS);
+			executor = started;
+		}
+
+		void stop() {
+			ScheduledExecutorService stopping = executor;
+			executor = null;
+			if (stopping == null) {
+				return;
+			}
+			stopping.shutdown();
+			try {
+				if (!stopping.awaitTermination(properties.sendTimeout().toMillis() + 5_000, TimeUnit.MILLISECONDS)) {
+					stopping.shutdownNow();
+				}
+			}
+			catch (InterruptedException ex) {
+				stopping.shutdownNow();
+				Thread.currentThread().interrupt();
+			}
+		}
+
 	}
 
 	private record Pending(long id, String topic, String key, byte[] payload, Map<String, String> traceHeaders) {

@@ -84,8 +84,15 @@ class RequestRecords {
 
 	Optional<RequestRecord> findLive(String serviceId, String ipAddress) {
 		return jdbc
+			// "ip_addresses @> array[ip]", not "ip = any(ip_addresses)": only the former
+			// can use
+			// the GIN index, so that both arms use an index (BitmapOr) instead of a scan
+			// of every
+			// request for each abuse report, toggle and submission (bench: 86 ms on
+			// 13,000 rows)
 			.sql("select " + COLUMNS + " from access_request where " + LIVE
-					+ " and (service_id = :serviceId or :ip = any(ip_addresses)) order by created_at desc limit 1")
+					+ " and (service_id = :serviceId or ip_addresses @> array[cast(:ip as text)])"
+					+ " order by created_at desc limit 1")
 			.param("serviceId", serviceId)
 			.param("ip", ipAddress)
 			.query(this::map)

@@ -9,14 +9,23 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.AfterEach;
@@ -28,8 +37,9 @@ import net.port25.workflow.infrastructure.IntegrationTest;
 /**
  * The engine keeps its history in bounds and tells of what keeps failing: models must say
  * how long their history is kept, history cleanup runs in a nightly window, batches are
- * forgotten after a week, the history level is audit, and a failing job is retried over
- * hours before it becomes an incident.
+ * forgotten after a week, the history level keeps what staff did with tasks and no
+ * variable history, and a failing job is retried over hours before it becomes an
+ * incident.
  */
 @IntegrationTest
 class CamundaHousekeepingIntegrationTests {
@@ -51,6 +61,15 @@ class CamundaHousekeepingIntegrationTests {
 	@Autowired
 	HistoryService historyService;
 
+	@Autowired
+	TaskService taskService;
+
+	@Autowired
+	IdentityService identityService;
+
+	@Autowired
+	AuthorizationService authorizationService;
+
 	private Deployment deployment;
 
 	@AfterEach
@@ -61,12 +80,58 @@ class CamundaHousekeepingIntegrationTests {
 	}
 
 	@Test
-	void keepsTheHistoryAtAuditLevelAndBatchesForAWeek() {
+	void keepsTheStaffHistoryLevelAndBatchesForAWeek() {
 		ProcessEngineConfigurationImpl engine = (ProcessEngineConfigurationImpl) configuration;
 
-		assertThat(engine.getHistoryLevel().getName()).isEqualTo(ProcessEngineConfiguration.HISTORY_AUDIT);
+		assertThat(engine.getHistoryLevel().getName()).isEqualTo(StaffHistoryLevel.NAME);
 		assertThat(engine.isEnforceHistoryTimeToLive()).isTrue();
 		assertThat(engine.getBatchOperationHistoryTimeToLive()).isEqualTo("P7D");
+	}
+
+	@Test
+	void keepsWhatStaffDidWithATaskButNoVariableHistory() {
+		deployment = repositoryService.createDeployment()
+			.addModelInstance(TEST_PROCESS + ".bpmn",
+					Bpmn.createExecutableProcess(TEST_PROCESS)
+						.camundaHistoryTimeToLiveString("P1D")
+						.startEvent()
+						.userTask("decide")
+						.endEvent()
+						.done())
+			.deploy();
+		String instance = runtimeService
+			.startProcessInstanceByKey(TEST_PROCESS, Variables.createVariables().putValue("serviceId", "SVC-1"))
+			.getId();
+		Task task = taskService.createTaskQuery().processInstanceId(instance).singleResult();
+
+		// the log is only written for an authenticated user, who needs a grant on the
+		// test
+		// model's tasks
+		Authorization grant = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+		grant.setUserId("housekeeping-reviewer");
+		grant.setResource(Resources.PROCESS_DEFINITION);
+		grant.setResourceId(TEST_PROCESS);
+		grant.addPermission(ProcessDefinitionPermissions.UPDATE_TASK);
+		grant.addPermission(ProcessDefinitionPermissions.TASK_WORK);
+		String grantId = authorizationService.saveAuthorization(grant).getId();
+		identityService.setAuthentication("housekeeping-reviewer", List.of());
+		try {
+			taskService.claim(task.getId(), "housekeeping-reviewer");
+			taskService.complete(task.getId(), Variables.createVariables().putValue("decision", "approve"));
+		}
+		finally {
+			identityService.clearAuthentication();
+			authorizationService.deleteAuthorization(grantId);
+		}
+
+		// what Tasklist shows as the task's history
+		assertThat(historyService.createUserOperationLogQuery().taskId(task.getId()).list())
+			.extracting(UserOperationLogEntry::getOperationType)
+			.contains(UserOperationLogEntry.OPERATION_TYPE_CLAIM, UserOperationLogEntry.OPERATION_TYPE_COMPLETE);
+		assertThat(historyService.createHistoricTaskInstanceQuery().taskId(task.getId()).singleResult().getAssignee())
+			.isEqualTo("housekeeping-reviewer");
+		assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance).count()).isZero();
+		assertThat(historyService.createHistoricDetailQuery().processInstanceId(instance).count()).isZero();
 	}
 
 	@Test
