@@ -59,6 +59,9 @@ public final class EngineNode implements AutoCloseable {
 		environment.put("JAVA_TOOL_OPTIONS", PRODUCTION_JVM_FLAGS);
 		environment.put("SPRING_PROFILES_ACTIVE", "production");
 		environment.put("SERVER_PORT", Integer.toString(this.settings.httpPort()));
+		// the actuator's own port (metrics), as the chart gives it: a free one, so that
+		// nodes do not meet on the default 8081
+		environment.put("MANAGEMENT_SERVER_PORT", Integer.toString(Ports.free()));
 		environment.put("SPRING_DATASOURCE_URL", this.settings.jdbcUrl());
 		environment.put("SPRING_DATASOURCE_USERNAME", PostgresServer.USER);
 		environment.put("SPRING_DATASOURCE_PASSWORD", "");
@@ -97,7 +100,7 @@ public final class EngineNode implements AutoCloseable {
 	private boolean ready() {
 		try {
 			HttpResponse<String> response = http
-				.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
+				.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/readyz"))
 					.timeout(Duration.ofSeconds(2))
 					.build(), HttpResponse.BodyHandlers.ofString());
 			return response.statusCode() == 200 && response.body().contains("UP");
