@@ -23,7 +23,8 @@ class ArchitectureTest {
 	void capabilitiesDoNotUseKafkaOrMvcDirectly() {
 		noClasses().that()
 			.resideInAnyPackage(ROOT + ".request..", ROOT + ".intake..", ROOT + ".review..", ROOT + ".enablement..",
-					ROOT + ".revocation..", ROOT + ".access..", ROOT + ".audit..", ROOT + ".monitoring..")
+					ROOT + ".revocation..", ROOT + ".inventory..", ROOT + ".staff..", ROOT + ".access..",
+					ROOT + ".audit..", ROOT + ".monitoring..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("org.springframework.kafka..", "org.apache.kafka..", "org.springframework.web..")

@@ -9,7 +9,7 @@ import net.port25.workflow.inventory.ServiceInventory;
 import net.port25.workflow.request.RequestHistory;
 import net.port25.workflow.request.RequestRecord;
 import net.port25.workflow.request.Requests;
-import net.port25.workflow.revocation.AbuseReports;
+import net.port25.workflow.revocation.AbuseReviews;
 import org.springframework.stereotype.Service;
 
 /**
@@ -21,7 +21,7 @@ public class RiskAssessment {
 
 	private final Requests requests;
 
-	private final AbuseReports abuseReports;
+	private final AbuseReviews abuseReviews;
 
 	private final ServiceInventory inventory;
 
@@ -29,10 +29,10 @@ public class RiskAssessment {
 
 	private final ReviewBrief brief;
 
-	RiskAssessment(Requests requests, AbuseReports abuseReports, ServiceInventory inventory, RiskDecision risk,
+	RiskAssessment(Requests requests, AbuseReviews abuseReviews, ServiceInventory inventory, RiskDecision risk,
 			ReviewBrief brief) {
 		this.requests = requests;
-		this.abuseReports = abuseReports;
+		this.abuseReviews = abuseReviews;
 		this.inventory = inventory;
 		this.risk = risk;
 		this.brief = brief;
@@ -43,7 +43,7 @@ public class RiskAssessment {
 		RequestRecord record = requests.get(requestRef);
 		RequestHistory history = requests.history(record);
 		RiskDecision.Context context = new RiskDecision.Context(history.revocations(), history.rejections(),
-				abuseReports.forService(record.serviceId(), record.ipAddresses()).size(),
+				abuseReviews.reportsAgainst(record.serviceId(), record.ipAddresses()),
 				SubmissionPortProviders.namedIn(record.facts()).orElse(null),
 				record.serviceId() == null ? Ownership.UNKNOWN : inventory.ownership(record.serviceId(),
 						record.serviceType(), record.customerId(), record.ipAddresses()));

@@ -13,10 +13,10 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Every abuse report, by service, IP address and customer; joins the caller's
- * transaction.
+ * transaction. Revocation's own storage: other modules ask {@link AbuseReviews}.
  */
 @Repository
-public class AbuseReports {
+class AbuseReports {
 
 	private static final String COLUMNS = """
 			id, service_id, ip_address, customer_id, request_ref, category, severity, evidence, detected_at,
@@ -53,7 +53,7 @@ public class AbuseReports {
 		return key.getKey().longValue();
 	}
 
-	public AbuseReport get(long id) {
+	AbuseReport get(long id) {
 		return jdbc.sql("select " + COLUMNS + " from abuse_report where id = :id")
 			.param("id", id)
 			.query(this::map)
@@ -61,7 +61,7 @@ public class AbuseReports {
 	}
 
 	/** The reports for the service or one of these IP addresses, newest first. */
-	public List<AbuseReport> forService(String serviceId, List<String> ipAddresses) {
+	List<AbuseReport> forService(String serviceId, List<String> ipAddresses) {
 		return jdbc.sql("select " + COLUMNS + """
 				 from abuse_report
 				where service_id = :serviceId or ip_address = any(cast(:ips as text[]))
@@ -75,7 +75,7 @@ public class AbuseReports {
 	}
 
 	/** The customer's reports, newest first. */
-	public List<AbuseReport> forCustomer(String customerId) {
+	List<AbuseReport> forCustomer(String customerId) {
 		return jdbc
 			.sql("select " + COLUMNS + " from abuse_report where customer_id = :customer order by id desc limit 50")
 			.param("customer", customerId)

@@ -2,6 +2,7 @@ package net.port25.workflow.revocation;
 
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -35,6 +36,14 @@ public class AbuseReviews {
 		this.reports = reports;
 		this.requests = requests;
 		this.audit = audit;
+	}
+
+	/**
+	 * How many abuse reports there have been for the service or one of these IP addresses
+	 * (the latest 50 at most): a risk input of a new request.
+	 */
+	public int reportsAgainst(String serviceId, List<String> ipAddresses) {
+		return reports.forService(serviceId, ipAddresses).size();
 	}
 
 	/**
