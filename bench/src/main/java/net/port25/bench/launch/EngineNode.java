@@ -99,10 +99,9 @@ public final class EngineNode implements AutoCloseable {
 
 	private boolean ready() {
 		try {
-			HttpResponse<String> response = http
-				.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/readyz"))
-					.timeout(Duration.ofSeconds(2))
-					.build(), HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = http.send(
+					HttpRequest.newBuilder(URI.create(baseUrl() + "/readyz")).timeout(Duration.ofSeconds(2)).build(),
+					HttpResponse.BodyHandlers.ofString());
 			return response.statusCode() == 200 && response.body().contains("UP");
 		}
 		catch (IOException ex) {
