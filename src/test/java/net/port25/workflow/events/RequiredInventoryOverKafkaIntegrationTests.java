@@ -10,7 +10,6 @@ import net.port25.workflow.inventory.ServiceInventory;
 import net.port25.workflow.request.Requests;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -18,8 +17,9 @@ import org.springframework.test.context.TestPropertySource;
  * Kafka for a service the inventory does not know is refused as not the customer's, and
  * one it lists under the customer goes to review. This engine reads inbound topics of its
  * own in a group of its own, so that it never takes another test's events nor they its;
- * replies and commands go to the shared outbound topics. It is closed after the class,
- * and its listeners with it.
+ * replies and commands go to the shared outbound topics. It stays open after the class
+ * (no {@code @DirtiesContext}): closing it would unregister the process engine that the
+ * engine REST API and the webapps of the other contexts find by its name.
  */
 @IntegrationTest
 @TestPropertySource(properties = { "port25.inventory.required=true",
@@ -28,7 +28,6 @@ import org.springframework.test.context.TestPropertySource;
 		"port25.topics.dashboard-toggles=port25.dashboard.toggles.required-inventory",
 		"port25.topics.abuse-events=port25.abuse.events.required-inventory",
 		"port25.topics.inventory=port25.inventory.required-inventory" })
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class RequiredInventoryOverKafkaIntegrationTests extends EndToEnd {
 
 	@Autowired
