@@ -3,11 +3,15 @@ package net.port25.workflow.events;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
@@ -40,6 +44,10 @@ class EventSchemas {
 	private static final String ENVELOPE = "cloudevent";
 
 	private static final int MAX_VALUE_LENGTH = 80;
+
+	private static final String TYPE = "type";
+
+	private static final String ENUM = "enum";
 
 	private final Map<String, JsonSchema> schemas;
 
@@ -104,12 +112,46 @@ class EventSchemas {
 		String message = violation.getMessage().startsWith(location) ? violation.getMessage()
 				: location + ": " + violation.getMessage();
 		JsonNode given = violation.getInstanceNode();
+		message = withoutNull(violation, location, given).orElse(message);
 		if (given == null || given.isContainerNode()) {
 			return message;
 		}
-		String value = given.toString();
+		String value = given.isNull() ? "no value" : given.toString();
 		return message + " (given: "
 				+ (value.length() > MAX_VALUE_LENGTH ? value.substring(0, MAX_VALUE_LENGTH) + "..." : value) + ")";
+	}
+
+	// The validator lists JSON's null among the types and values an optional fact may
+	// take ("[integer, null] expected"), and the customer is told these words: they name
+	// what may be given instead, and a null given is no value.
+	private static Optional<String> withoutNull(ValidationMessage violation, String location, JsonNode given) {
+		JsonNode keyword = violation.getSchemaNode();
+		if (keyword != null && keyword.isObject()) {
+			keyword = keyword.get(violation.getType());
+		}
+		if (keyword == null || !(TYPE.equals(violation.getType()) || ENUM.equals(violation.getType()))) {
+			return Optional.empty();
+		}
+		List<String> allowed = (keyword.isArray() ? StreamSupport.stream(keyword.spliterator(), false)
+				: Stream.of(keyword))
+			.filter((value) -> !value.isNull() && !"null".equals(value.asText()))
+			.map((value) -> TYPE.equals(violation.getType()) ? value.asText() : value.toString())
+			.toList();
+		if (TYPE.equals(violation.getType())) {
+			return Optional
+				.of(location + ": " + typeOf(given) + " found, " + String.join(" or ", allowed) + " expected");
+		}
+		return Optional.of(location + ": not one of " + String.join(", ", allowed));
+	}
+
+	private static String typeOf(JsonNode given) {
+		if (given == null || given.isNull()) {
+			return "no value";
+		}
+		if (given.isNumber()) {
+			return given.isIntegralNumber() ? "integer" : "number";
+		}
+		return given.getNodeType().name().toLowerCase(Locale.ROOT);
 	}
 
 	private static Set<String> typeNames() {

@@ -1,6 +1,7 @@
 package net.port25.workflow.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
@@ -18,6 +19,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,12 +27,16 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import net.port25.workflow.Port25AccessProcess;
+import net.port25.workflow.Port25AccessProcess.Variables;
 import net.port25.workflow.access.ServiceType;
 import net.port25.workflow.inventory.ServiceChanged;
 import net.port25.workflow.inventory.ServiceInventory;
 import net.port25.workflow.inventory.ServiceStatus;
 import net.port25.workflow.infrastructure.IntegrationTest;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,6 +54,9 @@ class RequestsApiIntegrationTests {
 	@Autowired
 	WebApplicationContext context;
 
+	@Autowired
+	TaskService taskService;
+
 	ApiFixture fixture;
 
 	MockMvc mvc;
@@ -56,6 +65,32 @@ class RequestsApiIntegrationTests {
 	void setUp() {
 		fixture = new ApiFixture(context);
 		mvc = fixture.mvc();
+	}
+
+	// ---- the audit trail of GET /api/requests/{requestRef}
+
+	@Test
+	void completingOpenPort25RecordsInTheAuditTrailWhoOpenedThePortForWhichAddresses() throws Exception {
+		ObjectNode request = fixture.approved(fixture.newCustomer(), "iColocation");
+		String ref = request.get("requestRef").asText();
+		String ip = request.at("/ipAddresses/0").asText();
+		Task openPort = taskService.createTaskQuery()
+			.processInstanceBusinessKey(ref)
+			.taskDefinitionKey(Port25AccessProcess.TASK_OPEN_PORT_25)
+			.singleResult();
+		taskService.setAssignee(openPort.getId(), "noc-anna");
+
+		taskService.complete(openPort.getId(), Map.of(Variables.OPENED, true));
+
+		mvc.perform(get("/api/requests/{ref}", ref).with(fixture.reviewer()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("ENABLED"))
+			.andExpect(jsonPath("$.auditTrail[?(@.action == 'PORT_OPENED')]", hasSize(1)))
+			.andExpect(jsonPath("$.auditTrail[?(@.action == 'PORT_OPENED')].actor", contains("noc-anna")))
+			.andExpect(
+					jsonPath("$.auditTrail[?(@.action == 'PORT_OPENED')].reason", contains("port 25 opened for " + ip)))
+			.andExpect(jsonPath("$.auditTrail[?(@.action == 'PORT_OPENED')].serviceId",
+					contains(request.get("serviceId").asText())));
 	}
 
 	// ---- POST /api/requests

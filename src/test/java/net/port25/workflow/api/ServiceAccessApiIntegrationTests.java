@@ -15,10 +15,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Instant;
+import java.util.List;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import net.port25.workflow.access.PortCommand;
+import net.port25.workflow.access.ServiceType;
 import net.port25.workflow.infrastructure.IntegrationTest;
 import net.port25.workflow.infrastructure.RecordingPorts;
+import net.port25.workflow.inventory.ServiceChanged;
+import net.port25.workflow.inventory.ServiceInventory;
+import net.port25.workflow.inventory.ServiceStatus;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,6 +52,9 @@ class ServiceAccessApiIntegrationTests {
 
 	@Autowired
 	RecordingPorts ports;
+
+	@Autowired
+	ServiceInventory inventory;
 
 	ApiFixture fixture;
 
@@ -144,6 +154,32 @@ class ServiceAccessApiIntegrationTests {
 			.andExpect(jsonPath("$.auditTrail[*].action", not(hasItem("TOGGLE_REFUSED"))));
 		mvc.perform(get("/api/services/{id}/access", serviceId(request)).with(fixture.reviewer()))
 			.andExpect(jsonPath("$.history[*].action", hasItem("TOGGLE_REFUSED")));
+	}
+
+	@Test
+	void refusesTheSwitchOfADeviceTheInventoryListsUnderAnotherCustomerWithoutNamingThem() throws Exception {
+		String owner = fixture.newCustomer();
+		String stranger = fixture.newCustomer();
+		ObjectNode strangers = fixture.approved(stranger, "cMetal");
+		String device = serviceId(strangers);
+		inventory.apply(new ServiceChanged(device, ServiceType.C_METAL, owner, List.of("10.99.0.1"),
+				ServiceStatus.ACTIVE, Instant.now()), "evt-" + device);
+		String unknownToTheEngine = ApiFixture.unique("DEV-API");
+		inventory.apply(new ServiceChanged(unknownToTheEngine, ServiceType.C_METAL, owner, List.of("10.99.0.2"),
+				ServiceStatus.ACTIVE, Instant.now()), "evt-" + unknownToTheEngine);
+
+		for (String listedUnderTheOwner : List.of(device, unknownToTheEngine)) {
+			mvc.perform(ApiFixture.asJson(put("/api/services/{id}/access", listedUnderTheOwner), ON)
+				.with(fixture.customer(stranger)))
+				.andExpect(status().isNotFound())
+				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+				.andExpect(jsonPath("$.detail", containsString("could not find device " + listedUnderTheOwner)))
+				.andExpect(content().string(not(containsString(owner))))
+				.andExpect(content().string(not(containsString("10.99.0."))));
+		}
+
+		assertThat(ports.commandActionsFor(device)).doesNotContain(PortCommand.Action.OPEN);
+		assertThat(ports.commandsFor(unknownToTheEngine)).isEmpty();
 	}
 
 	@Test

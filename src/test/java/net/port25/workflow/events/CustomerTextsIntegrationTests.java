@@ -144,4 +144,22 @@ class CustomerTextsIntegrationTests extends EndToEnd {
 		EndToEnd.assertReadable(refused);
 	}
 
+	@Test
+	void aRequestWhoseDataIsRefusedIsAnsweredInWordsThatNameTheFieldButNoEnumNullOrPlaceholder() {
+		ContractTraffic.Request wrongValues = traffic.submit("submitted-icolocation.json",
+				(data) -> data.put("serviceType", "CMETAL").put("expectedDailyVolume", "300"));
+		ContractTraffic.Request absentAsNull = traffic.submit("submitted-icolocation.json",
+				(data) -> data.putNull("serviceId"));
+
+		JsonNode wrong = traffic.reply(wrongValues.ref(), 1, "port25.request.invalid");
+		JsonNode absent = traffic.reply(absentAsNull.ref(), 1, "port25.request.invalid");
+
+		assertThat(wrong.at("/data/customerId").asText()).isEqualTo(wrongValues.customerId());
+		assertThat(wrong.at("/data/message").asText()).startsWith("Your port 25 request could not be registered: ")
+			.contains("serviceType", "CMETAL", "expectedDailyVolume")
+			.endsWith("Please correct it and send it again.");
+		assertThat(absent.at("/data/message").asText()).contains("serviceId");
+		List.of(wrong, absent).forEach(EndToEnd::assertReadable);
+	}
+
 }

@@ -25,6 +25,7 @@ import net.port25.workflow.access.AccessChanged;
 import net.port25.workflow.access.AccessStatus;
 import net.port25.workflow.access.Channel;
 import net.port25.workflow.access.CustomerNotice;
+import net.port25.workflow.access.CustomerTexts;
 import net.port25.workflow.access.PortCommand;
 import net.port25.workflow.access.ServiceType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -239,6 +240,23 @@ class EventSchemasTest {
 				.isSorted()
 				.anySatisfy(violation -> assertThat(violation).contains("requestRef"))
 				.anySatisfy(violation -> assertThat(violation).contains("$.channel").contains("\"fax\"")));
+	}
+
+	@Test
+	void violationsOfATypeOrAnEnumerationNameWhatMayBeGivenWithoutTheWordNull() {
+		assertThatExceptionOfType(InvalidEventException.class)
+			.isThrownBy(() -> schemas.validate("port25.request.submitted", json("""
+					{ "requestRef": "T-1", "channel": "ticket", "customerId": "C-1", "serviceType": "CMETAL",
+					  "serviceId": null, "expectedDailyVolume": "300" }
+					""")))
+			.satisfies((ex) -> {
+				assertThat(ex.problems())
+					.contains("$.serviceType: not one of \"cVirtual\", \"cMetal\", \"iColocation\"")
+					.contains("(given: \"CMETAL\")")
+					.contains("$.expectedDailyVolume: string found, integer expected (given: \"300\")")
+					.contains("$.serviceId: no value found, string expected (given: no value)");
+				CustomerTexts.assertReadable("problems", ex.problems());
+			});
 	}
 
 	@Test

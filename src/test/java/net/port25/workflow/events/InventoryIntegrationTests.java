@@ -90,6 +90,29 @@ class InventoryIntegrationTests extends EndToEnd {
 	}
 
 	@Test
+	void refusesARequestForAServiceTheInventoryListsUnderAnotherTypeWithoutSayingWhatItIs() {
+		String customer = "C-TYPE-" + System.nanoTime();
+		String device = "DEV-TYPE-" + System.nanoTime();
+		List<String> ips = List.of("198.19.1." + (System.nanoTime() % 250 + 1));
+		traffic.inventory(device, "cMetal", customer, ips, "active");
+		ContractTraffic.awaitTrue(() -> inventory.find(device).isPresent());
+
+		ContractTraffic.Request request = traffic.submit("submitted-icolocation.json",
+				(data) -> data.put("serviceId", device)
+					.put("customerId", customer)
+					.set("ipAddresses", json.valueToTree(ips)));
+
+		JsonNode refused = traffic.reply(request.ref(), 1, "port25.request.rejected");
+		assertThat(refused.at("/data/reasonCode").asText()).isEqualTo("not-your-service");
+		assertThat(refused.at("/data/message").asText())
+			.contains("we could not find service " + device + " in your account");
+		assertThat(refused.at("/data/serviceType").asText()).isEqualTo("iColocation");
+		assertThat(requests.find(request.ref())).isEmpty();
+		assertThat(traffic.all(topics.networkCommands(), device)).isEmpty();
+		EndToEnd.assertReadable(refused);
+	}
+
+	@Test
 	void refusesARequestWithAddressesThatAreNotTheServices() {
 		ContractTraffic.Request request = traffic.submit("submitted-icolocation.json", (data) -> {
 		});

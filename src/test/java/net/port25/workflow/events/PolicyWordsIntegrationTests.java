@@ -100,6 +100,62 @@ class PolicyWordsIntegrationTests extends EndToEnd {
 		EndToEnd.assertReadable(rejected);
 	}
 
+	@Test
+	void asksForTheHostnameAlignmentWithRdnsAndShowsTheReviewerAPtrNameThatDoesNotMatch() {
+		ContractTraffic.Request request = traffic.submit(TEMPLATE,
+				(data) -> data.put("body", data.get("body").asText().replace(" rDNS configured: Yes", "")));
+
+		JsonNode asked = traffic.reply(request.ref(), 1, "port25.info.requested");
+		assertThat(asked.at("/data/missingFields")).extracting(JsonNode::asText).containsExactly("rdnsConfigured");
+		assertThat(asked.at("/data/questions").asText())
+			.contains("with a PTR name that matches the mail server's hostname");
+
+		traffic.answer(request, null, "rDNS configured: Yes\nPTR matches hostname: No");
+
+		String instance = instance(request);
+		assertThat(requests.get(request.ref()).facts().rdnsMatchesHostname()).isFalse();
+		assertThat(requests.get(request.ref()).findings()).extracting(Finding::code, Finding::severity)
+			.contains(org.assertj.core.groups.Tuple.tuple("RDNS_NOT_MATCHING_HOSTNAME", Finding.Severity.WARNING));
+		assertThat(FormText.asRead(runtimeService.getVariable(instance, Variables.REVIEW_FINDINGS)))
+			.contains("The PTR name of the IP address(es) does not match the mail server's hostname.");
+		assertThat(FormText.asRead(runtimeService.getVariable(instance, Variables.REQUEST_SUMMARY)))
+			.contains("rDNS configured: Yes")
+			.contains("rDNS (PTR) matches the hostname: No");
+	}
+
+	@Test
+	void showsTheReviewerThatRdnsIsConfiguredWithoutSayingWhetherThePtrNameMatchesAndAsksNothing() {
+		ContractTraffic.Request request = traffic.submit(TEMPLATE, (data) -> {
+		});
+
+		String instance = instance(request);
+
+		assertThat(traffic.all(topics.replies(), request.ref())).isEmpty();
+		assertThat(requests.get(request.ref()).facts().rdnsConfigured()).isNotNull();
+		assertThat(requests.get(request.ref()).facts().rdnsMatchesHostname()).isNull();
+		assertThat(requests.get(request.ref()).findings()).extracting(Finding::code)
+			.doesNotContain("RDNS_NOT_MATCHING_HOSTNAME", "RDNS_NOT_CONFIGURED");
+		assertThat(FormText.asRead(runtimeService.getVariable(instance, Variables.REQUEST_SUMMARY)))
+			.contains("rDNS configured: Yes")
+			.contains("rDNS (PTR) matches the hostname: not given");
+	}
+
+	@Test
+	void aPtrNameThatMatchesTheHostnameIsNoFinding() {
+		ContractTraffic.Request request = traffic.submit("submitted-icolocation.json",
+				(data) -> data.put("rdnsMatchesHostname", true));
+
+		String instance = instance(request);
+
+		assertThat(requests.get(request.ref()).facts().rdnsMatchesHostname()).isTrue();
+		assertThat(requests.get(request.ref()).findings()).extracting(Finding::code)
+			.doesNotContain("RDNS_NOT_MATCHING_HOSTNAME");
+		assertThat(FormText.asRead(runtimeService.getVariable(instance, Variables.REVIEW_FINDINGS)))
+			.doesNotContain("PTR name");
+		assertThat(FormText.asRead(runtimeService.getVariable(instance, Variables.REQUEST_SUMMARY)))
+			.contains("rDNS (PTR) matches the hostname: Yes");
+	}
+
 	private String instance(ContractTraffic.Request request) {
 		return awaitTask(request, Port25AccessProcess.TASK_REVIEW_REQUEST).getProcessInstanceId();
 	}
