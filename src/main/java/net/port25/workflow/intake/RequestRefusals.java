@@ -34,7 +34,8 @@ public class RequestRefusals {
 
 	public void refuse(String requestRef, ReasonCode reasonCode, String sourceEventId) {
 		RequestRecord record = requests.get(requestRef);
-		String type = record.serviceType() == null ? "" : record.serviceType().contractName();
+		// a record without a type still reads "for service SVC-1", never "for SVC-1"
+		String type = record.serviceType() == null ? "service" : record.serviceType().contractName();
 		switch (reasonCode) {
 			case DUPLICATE -> end(record, AccessStatus.REJECTED, reasonCode,
 					messages.text(CustomerMessage.DUPLICATE, requestRef, type, record.serviceId()),
