@@ -43,6 +43,20 @@ class InboundEvents {
 	/** More than the producer takes to give up on a record (delivery.timeout.ms). */
 	private static final long DEAD_LETTER_TIMEOUT_SECONDS = 60;
 
+	/**
+	 * Spring Kafka's listener observation under a name of its own: the containers' timers
+	 * of these batch listeners already take {@code spring.kafka.listener}, with other
+	 * tags.
+	 */
+	private static final KafkaListenerObservation.DefaultKafkaListenerObservationConvention RECORD_HANDLING = new KafkaListenerObservation.DefaultKafkaListenerObservationConvention() {
+
+		@Override
+		public String getName() {
+			return "port25.events.handling";
+		}
+
+	};
+
 	private final CloudEventReader reader;
 
 	private final EventSources sources;
@@ -132,7 +146,7 @@ class InboundEvents {
 			Map<String, EventHandler<?>> handlers) {
 		String group = Objects.requireNonNullElse(KafkaUtils.getConsumerGroupId(), "");
 		return KafkaListenerObservation.LISTENER_OBSERVATION
-			.observation(null, KafkaListenerObservation.DefaultKafkaListenerObservationConvention.INSTANCE,
+			.observation(null, RECORD_HANDLING,
 					() -> new KafkaRecordReceiverContext(record, group, group, group, () -> null), observations)
 			.observe(() -> applyOrRefuseObserved(record, handlers));
 	}

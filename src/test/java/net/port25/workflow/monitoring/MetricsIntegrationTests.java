@@ -162,6 +162,10 @@ class MetricsIntegrationTests {
 	@Test
 	void exportsTheKafkaListenerTimersConnectionPoolAndJvm() {
 		assertThat(scraped.series("spring_kafka_listener_seconds_count")).isNotEmpty();
+		// each inbound record's handling, timed per topic apart from the containers'
+		// timers
+		assertThat(scraped.series("port25_events_handling_seconds_count")).anySatisfy(
+				(series) -> assertThat(series.labels()).containsEntry("messaging_source_name", "port25.requests"));
 		assertThat(scraped.series("hikaricp_connections_active")).isNotEmpty();
 		assertThat(scraped.series("jvm_memory_used_bytes")).isNotEmpty();
 		assertThat(scraped.series("port25_events_unmatched_total")).isNotEmpty();
