@@ -85,7 +85,7 @@ final class TasklistBrowser implements AutoCloseable {
 
 	/** Picks the filter of this name in the left column. */
 	TasklistBrowser filter(String name) {
-		click(until("the filter " + name, (page) -> linkContaining(By.cssSelector("[cam-tasklist-filters] a"), name)));
+		clickOn("the filter " + name, (page) -> linkContaining(By.cssSelector("[cam-tasklist-filters] a"), name));
 		return this;
 	}
 
@@ -116,7 +116,7 @@ final class TasklistBrowser implements AutoCloseable {
 
 	/** Waits for a card whose name contains the text and opens its task. */
 	TasklistBrowser openCard(String text) {
-		click(until("a task card naming " + text, (page) -> linkContaining(By.cssSelector("li.task h4.task a"), text)));
+		clickOn("a task card naming " + text, (page) -> linkContaining(By.cssSelector("li.task h4.task a"), text));
 		visible(By.cssSelector(".fjs-container"));
 		return this;
 	}
@@ -145,11 +145,11 @@ final class TasklistBrowser implements AutoCloseable {
 
 	/** Chooses the option of a radio group whose label starts so. */
 	TasklistBrowser choose(String optionStart) {
-		click(until("the option " + optionStart,
+		clickOn("the option " + optionStart,
 				(page) -> displayed(By.cssSelector(".fjs-form-field-radio label"))
 					.filter((label) -> label.getText().startsWith(optionStart))
 					.findFirst()
-					.orElse(null)));
+					.orElse(null));
 		return this;
 	}
 
@@ -181,11 +181,11 @@ final class TasklistBrowser implements AutoCloseable {
 
 	/** Presses Complete; the form may refuse (see {@link #fieldErrors()}). */
 	TasklistBrowser complete() {
-		click(until("an enabled Complete button",
+		clickOn("an enabled Complete button",
 				(page) -> displayed(By.tagName("button"))
 					.filter((button) -> button.getText().trim().equals("Complete") && button.isEnabled())
 					.findFirst()
-					.orElse(null)));
+					.orElse(null));
 		return this;
 	}
 
@@ -271,6 +271,21 @@ final class TasklistBrowser implements AutoCloseable {
 			screenshot("failed-waiting-" + System.currentTimeMillis());
 			throw ex;
 		}
+	}
+
+	/**
+	 * Finds and clicks in one step of the wait: Tasklist re-renders its lists while they
+	 * load, so an element found a moment ago may be gone; it is then found again.
+	 */
+	private void clickOn(String what, java.util.function.Function<WebDriver, WebElement> find) {
+		until(what, (page) -> {
+			WebElement element = find.apply(page);
+			if (element == null) {
+				return null;
+			}
+			click(element);
+			return true;
+		});
 	}
 
 	// Tasklist re-renders often; a click through the page's script lands on what is there
