@@ -31,6 +31,8 @@ public final class EngineNode implements AutoCloseable {
 
 	private final Settings settings;
 
+	private final int managementPort = Ports.free();
+
 	private ManagedProcess process;
 
 	private EngineNode(Settings settings) {
@@ -59,6 +61,9 @@ public final class EngineNode implements AutoCloseable {
 		environment.put("JAVA_TOOL_OPTIONS", PRODUCTION_JVM_FLAGS);
 		environment.put("SPRING_PROFILES_ACTIVE", "production");
 		environment.put("SERVER_PORT", Integer.toString(this.settings.httpPort()));
+		// the actuator's own port (8081 by default) would clash between two nodes on one
+		// machine
+		environment.put("MANAGEMENT_SERVER_PORT", Integer.toString(this.managementPort));
 		environment.put("SPRING_DATASOURCE_URL", this.settings.jdbcUrl());
 		environment.put("SPRING_DATASOURCE_USERNAME", PostgresServer.USER);
 		environment.put("SPRING_DATASOURCE_PASSWORD", "");
@@ -96,10 +101,9 @@ public final class EngineNode implements AutoCloseable {
 
 	private boolean ready() {
 		try {
-			HttpResponse<String> response = http
-				.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
-					.timeout(Duration.ofSeconds(2))
-					.build(), HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = http.send(
+					HttpRequest.newBuilder(URI.create(baseUrl() + "/readyz")).timeout(Duration.ofSeconds(2)).build(),
+					HttpResponse.BodyHandlers.ofString());
 			return response.statusCode() == 200 && response.body().contains("UP");
 		}
 		catch (IOException ex) {
