@@ -25,7 +25,7 @@ public final class Machine {
 		return machine;
 	}
 
-	static String loadAverage() {
+	public static String loadAverage() {
 		try {
 			String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
 			return fields[0] + " " + fields[1] + " " + fields[2];

@@ -90,6 +90,7 @@ public final class Faults {
 			}
 		}
 		this.results.put("totalSeconds", Math.round((System.nanoTime() - started) / 1e8) / 10.0);
+		this.results.put("loadAverageAtEnd", net.port25.bench.Machine.loadAverage());
 		System.out.println(verdict.summary());
 		Path file = this.settings.root()
 			.resolve(System.getProperty("faults.results-directory", "faults/results"))
@@ -241,7 +242,7 @@ public final class Faults {
 					Integer.getInteger("faults.engine-kills", 10), Integer.getInteger("faults.broker-kills", 2),
 					Integer.getInteger("faults.database-restarts", 2),
 					Boolean.parseBoolean(System.getProperty("faults.two-nodes", "true")),
-					Double.parseDouble(System.getProperty("faults.rate", "50")),
+					Double.parseDouble(System.getProperty("faults.rate", "35")),
 					Integer.getInteger("faults.min-gap-seconds", 10), Integer.getInteger("faults.max-gap-seconds", 40),
 					Integer.getInteger("faults.truncated", 500), Integer.getInteger("faults.large", 20),
 					Integer.getInteger("faults.random-strings", 10_000), Integer.getInteger("faults.flood-good", 600),
