@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Map;
 
 /** What the numbers were measured on. */
-final class Machine {
+public final class Machine {
 
 	private Machine() {
 	}
 
-	static Map<String, Object> describe() {
+	public static Map<String, Object> describe() {
 		Map<String, Object> machine = new LinkedHashMap<>();
 		machine.put("cpu", firstValue("/proc/cpuinfo", "model name"));
 		machine.put("cores", Runtime.getRuntime().availableProcessors());
@@ -25,7 +25,7 @@ final class Machine {
 		return machine;
 	}
 
-	static String loadAverage() {
+	public static String loadAverage() {
 		try {
 			String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
 			return fields[0] + " " + fields[1] + " " + fields[2];

@@ -31,6 +31,8 @@ public final class EngineNode implements AutoCloseable {
 
 	private final Settings settings;
 
+	private final int managementPort = Ports.free();
+
 	private ManagedProcess process;
 
 	private EngineNode(Settings settings) {
@@ -59,9 +61,9 @@ public final class EngineNode implements AutoCloseable {
 		environment.put("JAVA_TOOL_OPTIONS", PRODUCTION_JVM_FLAGS);
 		environment.put("SPRING_PROFILES_ACTIVE", "production");
 		environment.put("SERVER_PORT", Integer.toString(this.settings.httpPort()));
-		// the actuator's own port (metrics), as the chart gives it: a free one, so that
-		// nodes do not meet on the default 8081
-		environment.put("MANAGEMENT_SERVER_PORT", Integer.toString(Ports.free()));
+		// the actuator's own port (8081 by default) would clash between two nodes on one
+		// machine
+		environment.put("MANAGEMENT_SERVER_PORT", Integer.toString(this.managementPort));
 		environment.put("SPRING_DATASOURCE_URL", this.settings.jdbcUrl());
 		environment.put("SPRING_DATASOURCE_USERNAME", PostgresServer.USER);
 		environment.put("SPRING_DATASOURCE_PASSWORD", "");

@@ -137,6 +137,7 @@ public final class PostgresServer implements AutoCloseable {
 		command.addAll(List.of(pgCtl.toString(), "-D", this.dataDirectory.toString(), "stop", "-m", "immediate", "-w"));
 		run(command);
 		this.process.stop(Duration.ofSeconds(30));
+		releaseDataDirectory();
 	}
 
 	/**
@@ -145,6 +146,21 @@ public final class PostgresServer implements AutoCloseable {
 	 */
 	public void kill() {
 		this.process.killWithDescendants();
+		releaseDataDirectory();
+	}
+
+	/**
+	 * The library locks the data directory until it is closed: closed after a server that
+	 * is already down (its {@code pg_ctl stop} then finds nothing to stop), so that
+	 * {@link #start()} can take the directory again.
+	 */
+	private void releaseDataDirectory() {
+		try {
+			this.postgres.close();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	@Override

@@ -53,17 +53,39 @@ public final class Events {
 	 * know).
 	 */
 	public static Event serviceActive(long n) {
-		Instant now = Instant.now();
+		return serviceChanged(n, "cMetal", "active");
+	}
+
+	/**
+	 * What the provisioning system says of the service of request {@code n} (of
+	 * {@code serviceType}): {@code active}, {@code suspended} or {@code released}.
+	 */
+	public static Event serviceChanged(long n, String serviceType, String status) {
 		return event(Topics.INVENTORY, serviceId(n), "/provisioning", "port25.service.changed",
-				Map.of("serviceId", serviceId(n), "serviceType", "cMetal", "customerId", customerId(n), "ipAddresses",
-						List.of(ipAddress(n)), "status", "active", "at", now.toString()));
+				Map.of("serviceId", serviceId(n), "serviceType", serviceType, "customerId", customerId(n),
+						"ipAddresses", List.of(ipAddress(n)), "status", status, "at", Instant.now().toString()));
 	}
 
 	/** A complete cMetal request: it goes straight to review. */
 	public static Event completeRequest(long n) {
+		return completeRequest(n, "cMetal");
+	}
+
+	/**
+	 * A complete request for a service of {@code serviceType}: it goes straight to
+	 * review.
+	 */
+	public static Event completeRequest(long n, String serviceType) {
 		Map<String, Object> data = new LinkedHashMap<>(incompleteFacts(n));
 		data.putAll(answers());
+		data.put("serviceType", serviceType);
 		return event(Topics.REQUESTS, requestRef(n), "/dashboard", "port25.request.submitted", data);
+	}
+
+	/** The customer withdraws request {@code n}. */
+	public static Event withdrawn(long n) {
+		return event(Topics.REQUESTS, requestRef(n), "/dashboard", "port25.request.withdrawn",
+				Map.of("requestRef", requestRef(n), "reason", "no longer needed"));
 	}
 
 	/** A cMetal request that lacks facts: the engine asks for them (INFO_REQUESTED). */

@@ -93,6 +93,18 @@ public final class Outputs implements AutoCloseable {
 		return this.appliedTwice.get();
 	}
 
+	/**
+	 * Waits until each of {@code outcomes} has arrived (others may still be expected), or
+	 * the timeout passed.
+	 */
+	public boolean awaitEach(java.util.Collection<String> outcomes, Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (outcomes.stream().anyMatch(this.expected::containsKey) && System.nanoTime() < deadline) {
+			sleep(50);
+		}
+		return outcomes.stream().noneMatch(this.expected::containsKey);
+	}
+
 	/** Waits until every expected outcome has arrived, or the timeout passed. */
 	public boolean awaitAll(Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();

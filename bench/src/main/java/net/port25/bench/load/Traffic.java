@@ -22,6 +22,8 @@ public final class Traffic implements AutoCloseable {
 
 	private final KafkaProducer<String, byte[]> producer;
 
+	private final java.util.concurrent.atomic.AtomicLong failedSends = new java.util.concurrent.atomic.AtomicLong();
+
 	public Traffic(String bootstrapServers) {
 		this.producer = new KafkaProducer<>(
 				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all",
@@ -38,9 +40,29 @@ public final class Traffic implements AutoCloseable {
 
 	/** Sends one event with the given timestamp (now, as the caller read the clock). */
 	public void send(Events.Event event, long timestamp) {
-		this.producer.send(new ProducerRecord<>(event.topic(), null, timestamp, event.key(), event.value()),
+		send(event, null, timestamp);
+	}
+
+	/**
+	 * Sends one event now to a given partition of its topic (a probe of that partition);
+	 * returns its timestamp.
+	 */
+	public long sendTo(Events.Event event, int partition) {
+		long now = System.currentTimeMillis();
+		send(event, partition, now);
+		return now;
+	}
+
+	/** How many records the producer gave up on (the broker was unreachable too long). */
+	public long failedSends() {
+		return this.failedSends.get();
+	}
+
+	private void send(Events.Event event, Integer partition, long timestamp) {
+		this.producer.send(new ProducerRecord<>(event.topic(), partition, timestamp, event.key(), event.value()),
 				(metadata, ex) -> {
 					if (ex != null) {
+						this.failedSends.incrementAndGet();
 						System.err.println("send failed: " + ex);
 					}
 				});
