@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
+import net.port25.bench.launch.ManagedProcess;
 import net.port25.bench.launch.PostgresServer;
 import net.port25.bench.load.Events.Event;
 
@@ -56,7 +57,7 @@ final class Database {
 			if (abort.getAsBoolean()) {
 				throw new IllegalStateException("the fault injector failed; see above");
 			}
-			Faults.sleep(Duration.ofSeconds(1));
+			ManagedProcess.sleep(Duration.ofSeconds(1));
 		}
 		return missing;
 	}
@@ -144,7 +145,7 @@ final class Database {
 			catch (SQLException ex) {
 				// restarting: ask again
 				last = ex;
-				Faults.sleep(Duration.ofSeconds(1));
+				ManagedProcess.sleep(Duration.ofSeconds(1));
 			}
 		}
 		throw new IllegalStateException("the database did not answer: " + sql, last);

@@ -10,6 +10,7 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 
 import net.port25.bench.launch.EngineNode;
+import net.port25.bench.launch.ManagedProcess;
 
 /**
  * The faults of a run, one after the other at random moments while the traffic flows:
@@ -102,7 +103,7 @@ final class FaultInjector {
 		for (Type type : this.schedule) {
 			long gap = this.minGap.toMillis()
 					+ (long) (this.random.nextDouble() * (this.maxGap.toMillis() - this.minGap.toMillis()));
-			Faults.sleep(Duration.ofMillis(gap));
+			ManagedProcess.sleep(Duration.ofMillis(gap));
 			Map<String, Object> fault = switch (type) {
 				case ENGINE_KILL -> engineKill(false);
 				case TAKEOVER -> engineKill(true);
@@ -139,7 +140,7 @@ final class FaultInjector {
 		Map<String, Object> fault = fault("broker-kill", "kafka");
 		long killedAt = System.currentTimeMillis();
 		this.cluster.kafka().kill();
-		Faults.sleep(Duration.ofMillis(500 + this.random.nextInt(2500)));
+		ManagedProcess.sleep(Duration.ofMillis(500 + this.random.nextInt(2500)));
 		this.cluster.kafka().start();
 		return resumedAfterRestart(fault, killedAt);
 	}
@@ -148,7 +149,7 @@ final class FaultInjector {
 		Map<String, Object> fault = fault("database-restart", "postgres");
 		long stoppedAt = System.currentTimeMillis();
 		this.cluster.postgres().stopImmediately();
-		Faults.sleep(Duration.ofMillis(500 + this.random.nextInt(2500)));
+		ManagedProcess.sleep(Duration.ofMillis(500 + this.random.nextInt(2500)));
 		this.cluster.postgres().start();
 		return resumedAfterRestart(fault, stoppedAt);
 	}

@@ -181,11 +181,11 @@ public final class Faults {
 	private static void awaitOutbox(Database database) {
 		long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
 		while (database.outboxPending() > 0 && System.nanoTime() < deadline) {
-			sleep(Duration.ofSeconds(1));
+			ManagedProcess.sleep(Duration.ofSeconds(1));
 		}
 		// the relay marks a row published once the broker has it: give the consumer a
 		// moment
-		sleep(Duration.ofSeconds(3));
+		ManagedProcess.sleep(Duration.ofSeconds(3));
 	}
 
 	@SafeVarargs
@@ -216,16 +216,6 @@ public final class Faults {
 
 	static void log(String format, Object... arguments) {
 		System.out.printf("%tT  %s%n", System.currentTimeMillis(), String.format(format, arguments));
-	}
-
-	static void sleep(Duration duration) {
-		try {
-			Thread.sleep(duration.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted", ex);
-		}
 	}
 
 	/** The suite's settings, from system properties with the defaults. */

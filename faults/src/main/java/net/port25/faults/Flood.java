@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import net.port25.bench.launch.ManagedProcess;
 import net.port25.bench.load.Events.Event;
 import net.port25.bench.load.Latencies;
 import net.port25.bench.load.Outputs;
@@ -103,7 +104,7 @@ final class Flood {
 				}
 			}
 			if (deadLettered.size() < categoryOf.size()) {
-				Faults.sleep(Duration.ofSeconds(5));
+				ManagedProcess.sleep(Duration.ofSeconds(5));
 			}
 		}
 		while (deadLettered.size() < categoryOf.size() && System.nanoTime() < deadline);

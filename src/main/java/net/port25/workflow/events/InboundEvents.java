@@ -114,12 +114,12 @@ class InboundEvents {
 	 * committed, so a rolled-back poll sends none.
 	 */
 	void acceptAllTogether(List<ConsumerRecord<String, byte[]>> records, Map<String, EventHandler<?>> handlers) {
+		List<ConsumerRecord<String, byte[]>> applied = new ArrayList<>();
 		List<Refused> refused = new ArrayList<>();
 		try {
 			transaction.executeWithoutResult((status) -> {
-				refused.clear();
 				for (ConsumerRecord<String, byte[]> record : records) {
-					applyOrRefuse(record, handlers).ifPresent(refused::add);
+					applyOrRefuse(record, handlers).ifPresentOrElse(refused::add, () -> applied.add(record));
 				}
 			});
 		}
@@ -127,9 +127,7 @@ class InboundEvents {
 			acceptAll(records, handlers);
 			return;
 		}
-		records.stream()
-			.filter((record) -> refused.stream().noneMatch((refusal) -> refusal.record() == record))
-			.forEach(metrics::consumed);
+		applied.forEach(metrics::consumed);
 		awaitAll(refused.stream().map(this::deadLetter).toList());
 	}
 

@@ -228,7 +228,8 @@ public final class ManagedProcess {
 		return process.info().startInstant().map(Object::toString).orElse("unknown");
 	}
 
-	static void sleep(Duration duration) {
+	/** Sleeps; an interruption ends the run. */
+	public static void sleep(Duration duration) {
 		try {
 			Thread.sleep(duration.toMillis());
 		}
