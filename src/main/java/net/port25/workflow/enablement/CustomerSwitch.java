@@ -39,7 +39,7 @@ public class CustomerSwitch {
 
 	/** Switches the port, or refuses and says why. Returns the refusal, if any. */
 	public Optional<ToggleRefusal> toggle(ToggleRequested toggle, String sourceEventId) {
-		Optional<RequestRecord> live = requests.findLive(toggle.serviceId(), null);
+		Optional<RequestRecord> live = requests.lockLive(toggle.serviceId(), null);
 		if (listedUnderSomeoneElse(toggle)) {
 			return Optional.of(refusals.refuseNotTheirs(toggle, sourceEventId));
 		}

@@ -180,7 +180,7 @@ public class RequestIntake {
 	}
 
 	private Optional<RequestRecord> live(String requestRef) {
-		return requests.find(requestRef).filter((record) -> record.status().isLive());
+		return requests.lock(requestRef).filter((record) -> record.status().isLive());
 	}
 
 	private boolean awaits(String message, String requestRef) {

@@ -76,13 +76,29 @@ class RequestRecords {
 	}
 
 	Optional<RequestRecord> find(String requestRef) {
-		return jdbc.sql("select " + COLUMNS + " from access_request where request_ref = :ref")
+		return find(requestRef, "");
+	}
+
+	Optional<RequestRecord> lock(String requestRef) {
+		return find(requestRef, " for update");
+	}
+
+	private Optional<RequestRecord> find(String requestRef, String lock) {
+		return jdbc.sql("select " + COLUMNS + " from access_request where request_ref = :ref" + lock)
 			.param("ref", requestRef)
 			.query(this::map)
 			.optional();
 	}
 
 	Optional<RequestRecord> findLive(String serviceId, String ipAddress) {
+		return findLive(serviceId, ipAddress, "");
+	}
+
+	Optional<RequestRecord> lockLive(String serviceId, String ipAddress) {
+		return findLive(serviceId, ipAddress, " for update");
+	}
+
+	private Optional<RequestRecord> findLive(String serviceId, String ipAddress, String lock) {
 		return jdbc
 			// "ip_addresses @> array[ip]", not "ip = any(ip_addresses)": only the former
 			// can use
@@ -92,7 +108,7 @@ class RequestRecords {
 			// 13,000 rows)
 			.sql("select " + COLUMNS + " from access_request where " + LIVE
 					+ " and (service_id = :serviceId or ip_addresses @> array[cast(:ip as text)])"
-					+ " order by created_at desc limit 1")
+					+ " order by created_at desc limit 1" + lock)
 			.param("serviceId", serviceId)
 			.param("ip", ipAddress)
 			.query(this::map)

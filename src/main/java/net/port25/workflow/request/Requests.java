@@ -45,6 +45,11 @@ public class Requests {
 		return records.find(requestRef);
 	}
 
+	/** As {@link #find}, with the request's row locked as {@link #lockLive} locks it. */
+	public Optional<RequestRecord> lock(String requestRef) {
+		return records.lock(requestRef);
+	}
+
 	/** The request a process instance (business key) or a known reference names. */
 	public RequestRecord get(String requestRef) {
 		return find(requestRef).orElseThrow(() -> new IllegalStateException("No request " + requestRef));
@@ -56,6 +61,17 @@ public class Requests {
 	 */
 	public Optional<RequestRecord> findLive(String serviceId, String ipAddress) {
 		return records.findLive(serviceId, ipAddress);
+	}
+
+	/**
+	 * As {@link #findLive}, with the request's row locked until the transaction ends: the
+	 * events that act on one request (a toggle, an abuse report, an inventory change, a
+	 * staff revocation, an answer or a withdrawal) then take their turns on every node,
+	 * where without it two of them race in the engine, both can fail on optimistic
+	 * locking, and their retries meet again.
+	 */
+	public Optional<RequestRecord> lockLive(String serviceId, String ipAddress) {
+		return records.lockLive(serviceId, ipAddress);
 	}
 
 	/** The service's most recent request, live or ended. */

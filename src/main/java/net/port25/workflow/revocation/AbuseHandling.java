@@ -50,7 +50,7 @@ public class AbuseHandling {
 
 	public void handle(AbuseDetected abuse, String sourceEventId) {
 		events.publishEvent(new AbuseReported(sourceEventId, abuse.serviceId(), abuse.severity(), abuse.detectedAt()));
-		Optional<RequestRecord> live = requests.findLive(abuse.serviceId(), abuse.ipAddress());
+		Optional<RequestRecord> live = requests.lockLive(abuse.serviceId(), abuse.ipAddress());
 		AbuseReport.Effect effect = live.map((record) -> effect(record, abuse)).orElse(AbuseReport.Effect.RECORDED);
 		String serviceId = live.map(RequestRecord::serviceId).orElse(abuse.serviceId());
 		String requestRef = live.map(RequestRecord::requestRef).orElse(null);

@@ -48,7 +48,7 @@ class InventoryChangeHandling {
 	@EventListener
 	void on(InventoryChanged change) {
 		ServiceRecord service = change.after();
-		Optional<RequestRecord> live = requests.findLive(service.serviceId(), null);
+		Optional<RequestRecord> live = requests.lockLive(service.serviceId(), null);
 		if (live.isEmpty()) {
 			return;
 		}

@@ -40,7 +40,7 @@ public class StaffRevocation {
 	 * keeps the refused attempt in the audit trail). Returns the refusal, if any.
 	 */
 	public Optional<String> revoke(String serviceId, String reason, String actor) {
-		Optional<RequestRecord> live = requests.findLive(serviceId, null);
+		Optional<RequestRecord> live = requests.lockLive(serviceId, null);
 		if (live.isEmpty() || !live.get().status().isGranted()) {
 			return Optional.of(
 					refuse(serviceId, actor,

@@ -1,8 +1,14 @@
 package net.port25.workflow.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,6 +17,8 @@ import net.port25.workflow.infrastructure.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The request table on PostgreSQL agrees with the code about what a live request is. */
 @IntegrationTest
@@ -18,6 +26,12 @@ class RequestRecordsIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Requests requests;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
 
 	@Test
 	void theOneLiveRequestPerServiceIndexListsExactlyTheLiveStates() {
@@ -39,6 +53,60 @@ class RequestRecordsIntegrationTests {
 	private static List<String> quotedStates(String sql) {
 		Matcher matcher = Pattern.compile("'([A-Z_]+)'").matcher(sql);
 		return matcher.results().map((result) -> result.group(1)).toList();
+	}
+
+	@Test
+	void aLockedLiveRequestHoldsTheNextEventUntilTheFirstCommitsAndThenShowsWhatItLeft() throws Exception {
+		String serviceId = "SVC-LOCK-" + System.nanoTime();
+		String requestRef = "REQ-LOCK-" + System.nanoTime();
+		jdbc.sql("""
+				insert into access_request (request_ref, channel, customer_id, service_type, service_id, facts, status,
+				    created_at, updated_at, status_since)
+				values (:ref, 'TICKET', 'C-LOCK', 'cMetal', :serviceId, '{}', 'APPROVED', now(), now(), now())""")
+			.param("ref", requestRef)
+			.param("serviceId", serviceId)
+			.update();
+		TransactionTemplate transaction = new TransactionTemplate(transactionManager);
+		CountDownLatch locked = new CountDownLatch(1);
+		CountDownLatch revoke = new CountDownLatch(1);
+
+		CompletableFuture<Void> first = CompletableFuture.runAsync(() -> transaction.executeWithoutResult((status) -> {
+			assertThat(requests.lockLive(serviceId, null)).isPresent();
+			locked.countDown();
+			awaitLatch(revoke);
+			jdbc.sql("update access_request set status = 'REVOKED' where request_ref = :ref")
+				.param("ref", requestRef)
+				.update();
+		}));
+		assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+		CompletableFuture<Optional<RequestRecord>> second = CompletableFuture
+			.supplyAsync(() -> transaction.execute((status) -> requests.lockLive(serviceId, null)));
+
+		await().atMost(Duration.ofSeconds(10)).until(this::waitingForTheRowLock);
+		assertThat(second).isNotDone();
+		assertThat(requests.findLive(serviceId, null)).as("a plain read does not wait").isPresent();
+		revoke.countDown();
+		first.get(10, TimeUnit.SECONDS);
+
+		assertThat(second.get(10, TimeUnit.SECONDS)).as("the request the first event revoked is no longer live")
+			.isEmpty();
+	}
+
+	private boolean waitingForTheRowLock() {
+		return jdbc.sql("""
+				select count(*) from pg_stat_activity
+				where wait_event_type = 'Lock' and query like '%for update%'
+				  and query not like '%pg_stat_activity%'""").query(Long.class).single() > 0;
+	}
+
+	private static void awaitLatch(CountDownLatch latch) {
+		try {
+			assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }
