@@ -23,6 +23,7 @@ import net.port25.workflow.infrastructure.IntegrationTest;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -33,6 +34,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
 
 /**
  * A flood of unreadable records on every inbound topic that has a listener, the largest
@@ -64,7 +66,11 @@ class DeadLetterFloodIntegrationTests {
 			"submitted-icolocation.json", "port25.toggle.requested", "toggle-enable-cmetal.json",
 			"port25.abuse.detected", "abuse-low.json", "port25.service.changed", "inventory-cmetal-active.json");
 
-	@Autowired
+	/**
+	 * The flood's sender: the application's producer gives up on a record after 8 s (it
+	 * must, before an outbox pass does); 40,000 records with 40 of a megabyte can take
+	 * longer than that to hand to a broker on a busy 2-core box.
+	 */
 	KafkaTemplate<String, byte[]> kafka;
 
 	@Autowired
@@ -83,6 +89,14 @@ class DeadLetterFloodIntegrationTests {
 	ObjectMapper json;
 
 	private final Random random = new Random(25);
+
+	@Autowired
+	void floodSender(ProducerFactory<String, byte[]> producers) {
+		this.kafka = new KafkaTemplate<>(producers,
+				Map.of(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis(),
+						ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 30_000, ProducerConfig.MAX_BLOCK_MS_CONFIG,
+						(int) TIMEOUT.toMillis()));
+	}
 
 	@Test
 	void deadLettersFloodsOfUnreadableRecordsFastAndAppliesTheGoodEventsBehindThem() throws Exception {
