@@ -155,9 +155,6 @@ class EventLoggingIntegrationTests {
 	private List<ILoggingEvent> linesOfTheRecord(RecordMetadata sent) {
 		Map<String, String> record = Map.of(EventLogContext.TOPIC, sent.topic(), EventLogContext.PARTITION,
 				Integer.toString(sent.partition()), EventLogContext.OFFSET, Long.toString(sent.offset()));
-		await().pollDelay(Duration.ofSeconds(3)).until(() -> true);
-		System.err.println("DEBUG " + record + " "
-				+ captured.list.stream().map(l -> l.getFormattedMessage() + " " + l.getMDCPropertyMap()).toList());
 		return await().atMost(Duration.ofSeconds(10))
 			.until(() -> List.copyOf(captured.list)
 				.stream()
