@@ -13,19 +13,28 @@ import org.springframework.stereotype.Component;
 /**
  * Hands abuse reports, validated, to revocation, the reports of one poll in one
  * transaction ({@link InboundEvents#acceptAllTogether}): an abuse storm is mostly reports
- * for addresses without access, each a few statements.
+ * for addresses without access, each a few statements. A second listener, in a consumer
+ * group of its own, applies the reports that revoke granted access at once ahead of them
+ * ({@link InboundEvents#applyAhead}): it reads a storm thousands of reports a second,
+ * where applying every report is several times slower, so a revocation waits for its poll
+ * to be read, not for the reports before it to be applied.
  */
 @Component
 class AbuseEventsListener {
 
 	private final InboundEvents inbound;
 
+	private final EventHandler<AbuseDetected> handler;
+
 	private final Map<String, EventHandler<?>> handlers;
+
+	private final AbuseHandling abuseHandling;
 
 	AbuseEventsListener(InboundEvents inbound, AbuseHandling abuseHandling) {
 		this.inbound = inbound;
-		this.handlers = EventHandler
-			.byType(EventHandler.of(EventTypes.ABUSE_DETECTED, AbuseDetected.class, abuseHandling::handle));
+		this.abuseHandling = abuseHandling;
+		this.handler = EventHandler.of(EventTypes.ABUSE_DETECTED, AbuseDetected.class, abuseHandling::handle);
+		this.handlers = EventHandler.byType(handler);
 	}
 
 	@KafkaListener(id = "abuse-events", groupId = "${spring.kafka.consumer.group-id}.abuse-events",
@@ -36,6 +45,13 @@ class AbuseEventsListener {
 			properties = "max.poll.records=100")
 	void on(List<ConsumerRecord<String, byte[]>> records) {
 		inbound.acceptAllTogether(records, handlers);
+	}
+
+	@KafkaListener(id = "abuse-revocations", groupId = "${spring.kafka.consumer.group-id}.abuse-revocations",
+			clientIdPrefix = "${spring.kafka.consumer.group-id}.abuse-revocations", batch = "true",
+			topics = "${port25.topics.abuse-events}")
+	void revokeAhead(List<ConsumerRecord<String, byte[]>> records) {
+		inbound.applyAhead(records, handler, abuseHandling::revokingAtOnce);
 	}
 
 }

@@ -8,11 +8,13 @@ import org.springframework.stereotype.Component;
 /**
  * Counts what the edge does with inbound records, per topic:
  * {@code port25.events.consumed} (handled, duplicates included),
- * {@code port25.events.deduplicated} (an event id applied before: no effect) and
- * {@code port25.events.dead.lettered} (sent to {@code <topic>.DLT}, by cause:
- * {@code invalid} for a record that breaks the contract, {@code defect} for one the
- * engine failed on every retry). The counters of the contract's inbound topics exist from
- * the start, at zero, so that an alert on their increase sees the first record.
+ * {@code port25.events.deduplicated} (an event id applied before: no effect),
+ * {@code port25.events.applied.ahead} (applied by a lane ahead of the topic's listener,
+ * which then counts it deduplicated: revocations) and {@code port25.events.dead.lettered}
+ * (sent to {@code <topic>.DLT}, by cause: {@code invalid} for a record that breaks the
+ * contract, {@code defect} for one the engine failed on every retry). The counters of the
+ * contract's inbound topics exist from the start, at zero, so that an alert on their
+ * increase sees the first record.
  */
 @Component
 class InboundEventMetrics {
@@ -28,6 +30,7 @@ class InboundEventMetrics {
 		for (String topic : topics.inbound()) {
 			consumedOn(topic);
 			deduplicatedOn(topic);
+			appliedAheadOn(topic);
 			deadLetteredOn(topic, INVALID);
 			deadLetteredOn(topic, DEFECT);
 		}
@@ -39,6 +42,10 @@ class InboundEventMetrics {
 
 	void deduplicated(String topic) {
 		deduplicatedOn(topic).increment();
+	}
+
+	void appliedAhead(ConsumerRecord<?, ?> record) {
+		appliedAheadOn(record.topic()).increment();
 	}
 
 	/** The record is on its dead-letter topic. */
@@ -61,6 +68,10 @@ class InboundEventMetrics {
 
 	private Counter deduplicatedOn(String topic) {
 		return meters.counter("port25.events.deduplicated", "topic", topic);
+	}
+
+	private Counter appliedAheadOn(String topic) {
+		return meters.counter("port25.events.applied.ahead", "topic", topic);
 	}
 
 	private Counter deadLetteredOn(String topic, String cause) {

@@ -1,20 +1,27 @@
 package net.port25.workflow.events;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cloudevents.CloudEvent;
 import io.micrometer.observation.ObservationRegistry;
 import net.port25.workflow.audit.VerifiedSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.KafkaUtils;
@@ -39,6 +46,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class InboundEvents {
+
+	private static final Logger log = LoggerFactory.getLogger(InboundEvents.class);
 
 	/** More than the producer takes to give up on a record (delivery.timeout.ms). */
 	private static final long DEAD_LETTER_TIMEOUT_SECONDS = 60;
@@ -131,6 +140,75 @@ class InboundEvents {
 		awaitAll(refused.stream().map(this::deadLetter).toList());
 	}
 
+	/**
+	 * Applies the events of a poll that {@code selection} picks, ahead of the listener
+	 * that applies every event of the topic in order, and leaves the rest to it: a lane
+	 * for the events that must not queue behind the others (a revocation behind an abuse
+	 * storm). The claim ({@link ProcessedEvents}) gives each event its effect once,
+	 * whichever lane comes first. A record that cannot be read, or an effect that fails,
+	 * is left to the other listener as well, which dead-letters or retries it: this lane
+	 * never dead-letters and never stops.
+	 * @return how many events this lane applied
+	 */
+	<T> int applyAhead(List<ConsumerRecord<String, byte[]>> records, EventHandler<T> handler,
+			UnaryOperator<List<T>> selection) {
+		List<ReadEvent<T>> readable = new ArrayList<>();
+		for (ConsumerRecord<String, byte[]> record : records) {
+			readQuietly(record, handler).ifPresent(readable::add);
+		}
+		if (readable.isEmpty()) {
+			return 0;
+		}
+		Set<T> selected = Collections.newSetFromMap(new IdentityHashMap<>());
+		selected.addAll(selection.apply(readable.stream().map(ReadEvent::data).toList()));
+		int applied = 0;
+		for (ReadEvent<T> event : readable) {
+			if (selected.contains(event.data()) && applyQuietly(event, handler)) {
+				metrics.appliedAhead(event.record());
+				applied++;
+			}
+		}
+		return applied;
+	}
+
+	private <T> Optional<ReadEvent<T>> readQuietly(ConsumerRecord<String, byte[]> record, EventHandler<T> handler) {
+		try {
+			CloudEvent event = reader.read(record);
+			if (!handler.type().equals(event.getType())) {
+				return Optional.empty();
+			}
+			sources.check(record.topic(), event);
+			return Optional
+				.of(new ReadEvent<>(record, event, reader.data(event, reader.tree(event), handler.dataType())));
+		}
+		catch (InvalidEventException ex) {
+			return Optional.empty();
+		}
+		finally {
+			EventLogContext.clear();
+		}
+	}
+
+	private <T> boolean applyQuietly(ReadEvent<T> event, EventHandler<T> handler) {
+		try {
+			return observed(event.record(), () -> {
+				EventLogContext.taken(event.record());
+				EventLogContext.read(event.event());
+				once(event.record().topic(), event.event(),
+						() -> handler.apply().accept(event.data(), event.event().getId()));
+				return true;
+			});
+		}
+		catch (RuntimeException ex) {
+			log.warn("Event {} not applied ahead, left to the listener of {}: {}", event.event().getId(),
+					event.record().topic(), NestedExceptionUtils.getMostSpecificCause(ex).toString());
+			return false;
+		}
+		finally {
+			EventLogContext.clear();
+		}
+	}
+
 	private DeadLetter deadLetter(Refused refused) {
 		return new DeadLetter(refused.record(), deadLetters.send(refused.record(), refused.reason()));
 	}
@@ -142,11 +220,15 @@ class InboundEvents {
 	 */
 	private Optional<Refused> applyOrRefuse(ConsumerRecord<String, byte[]> record,
 			Map<String, EventHandler<?>> handlers) {
+		return observed(record, () -> applyOrRefuseObserved(record, handlers));
+	}
+
+	private <R> R observed(ConsumerRecord<String, byte[]> record, Supplier<R> handling) {
 		String group = Objects.requireNonNullElse(KafkaUtils.getConsumerGroupId(), "");
 		return KafkaListenerObservation.LISTENER_OBSERVATION
 			.observation(null, RECORD_HANDLING,
 					() -> new KafkaRecordReceiverContext(record, group, group, group, () -> null), observations)
-			.observe(() -> applyOrRefuseObserved(record, handlers));
+			.observe(handling);
 	}
 
 	private Optional<Refused> applyOrRefuseObserved(ConsumerRecord<String, byte[]> record,
@@ -212,6 +294,10 @@ class InboundEvents {
 
 	/** A record that breaks the contract, and why. */
 	private record Refused(ConsumerRecord<String, byte[]> record, InvalidEventException reason) {
+	}
+
+	/** A record read, with its event and data. */
+	private record ReadEvent<T>(ConsumerRecord<String, byte[]> record, CloudEvent event, T data) {
 	}
 
 	/** A record on its way to the dead-letter topic. */

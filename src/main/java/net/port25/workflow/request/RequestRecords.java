@@ -5,10 +5,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -36,6 +40,11 @@ class RequestRecords {
 	 * {@code access_request_one_live_per_service} lists them.
 	 */
 	static final String LIVE = AccessStatus.LIVE.stream()
+		.map((status) -> "'" + status.name() + "'")
+		.collect(Collectors.joining(", ", "status in (", ")"));
+
+	static final String GRANTED = Arrays.stream(AccessStatus.values())
+		.filter(AccessStatus::isGranted)
 		.map((status) -> "'" + status.name() + "'")
 		.collect(Collectors.joining(", ", "status in (", ")"));
 
@@ -113,6 +122,26 @@ class RequestRecords {
 			.param("ip", ipAddress)
 			.query(this::map)
 			.optional();
+	}
+
+	/**
+	 * The service ids and IP addresses among these that a granted request holds, matched
+	 * as {@link #findLive} matches: one query for many reports.
+	 */
+	GrantedServices findGranted(Collection<String> serviceIds, Collection<String> ipAddresses) {
+		Set<String> services = new HashSet<>();
+		Set<String> addresses = new HashSet<>();
+		jdbc.sql("select service_id, ip_addresses from access_request where " + GRANTED
+				+ " and (service_id = any(cast(:serviceIds as text[])) or ip_addresses && cast(:ips as text[]))")
+			.param("serviceIds", serviceIds.toArray(String[]::new))
+			.param("ips", ipAddresses.toArray(String[]::new))
+			.query((row) -> {
+				services.add(row.getString(1));
+				addresses.addAll(strings(row.getArray(2)));
+			});
+		services.retainAll(serviceIds);
+		addresses.retainAll(ipAddresses);
+		return new GrantedServices(services, addresses);
 	}
 
 	Optional<RequestRecord> findLatest(String serviceId) {

@@ -2,6 +2,7 @@ package net.port25.workflow.request;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -72,6 +73,15 @@ public class Requests {
 	 */
 	public Optional<RequestRecord> lockLive(String serviceId, String ipAddress) {
 		return records.lockLive(serviceId, ipAddress);
+	}
+
+	/**
+	 * Which of these service ids and IP addresses granted access covers now, matched as
+	 * {@link #findLive} matches; one query for a poll of abuse reports. Nothing is
+	 * locked: the answer is a hint, and {@link #lockLive} decides.
+	 */
+	public GrantedServices findGranted(Collection<String> serviceIds, Collection<String> ipAddresses) {
+		return records.findGranted(serviceIds, ipAddresses);
 	}
 
 	/** The service's most recent request, live or ended. */

@@ -1,6 +1,7 @@
 package net.port25.workflow.revocation;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import net.port25.workflow.Port25AccessProcess;
@@ -11,6 +12,7 @@ import net.port25.workflow.audit.AuditAction;
 import net.port25.workflow.audit.AuditEntry;
 import net.port25.workflow.audit.AuditTrail;
 import net.port25.workflow.request.Finding;
+import net.port25.workflow.request.GrantedServices;
 import net.port25.workflow.request.RequestRecord;
 import net.port25.workflow.request.Requests;
 import org.camunda.bpm.engine.RuntimeService;
@@ -24,6 +26,10 @@ import org.springframework.transaction.annotation.Transactional;
  * between report and port-close command), low or medium opens a staff review. Pending
  * request: a finding for the reviewer; high or critical rejects the request. Nothing
  * live: recorded only. Every report is kept.
+ * <p>
+ * Reports that revoke at once are also applied ahead of the others, by a lane of their
+ * own ({@link #revokingAtOnce}): a revocation does not wait behind a storm of reports for
+ * addresses without access.
  */
 @Service
 @Transactional
@@ -68,6 +74,23 @@ public class AbuseHandling {
 				// no access and no open request: the report is kept, nothing else happens
 			}
 		}
+	}
+
+	/**
+	 * The reports among these that revoke granted access at once, as the requests stand
+	 * now: for the revocation lane, which applies them ahead of the reports polled before
+	 * them. {@link #handle} decides again, on the locked request.
+	 */
+	@Transactional(readOnly = true)
+	public List<AbuseDetected> revokingAtOnce(List<AbuseDetected> reports) {
+		List<AbuseDetected> actingAtOnce = reports.stream().filter((abuse) -> abuse.severity().actsAtOnce()).toList();
+		if (actingAtOnce.isEmpty()) {
+			return List.of();
+		}
+		GrantedServices granted = requests.findGranted(
+				actingAtOnce.stream().map(AbuseDetected::serviceId).filter(Objects::nonNull).toList(),
+				actingAtOnce.stream().map(AbuseDetected::ipAddress).filter(Objects::nonNull).toList());
+		return actingAtOnce.stream().filter((abuse) -> granted.covers(abuse.serviceId(), abuse.ipAddress())).toList();
 	}
 
 	private static List<String> addresses(RequestRecord record) {

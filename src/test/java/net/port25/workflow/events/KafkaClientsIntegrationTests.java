@@ -42,7 +42,7 @@ class KafkaClientsIntegrationTests {
 	@Test
 	void everyListenersConsumerGroupAndClientIdAreNamedAfterTheApplication() throws Exception {
 		Set<String> expected = Set.of("port25-workflow.requests", "port25-workflow.dashboard-toggles",
-				"port25-workflow.abuse-events");
+				"port25-workflow.abuse-events", "port25-workflow.abuse-revocations");
 
 		assertThat(listeners.getListenerContainers().stream().map(MessageListenerContainer::getGroupId))
 			.containsAll(expected)

@@ -1,0 +1,147 @@
+package net.port25.workflow.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.MeterRegistry;
+import net.port25.workflow.Port25AccessProcess;
+import net.port25.workflow.access.AccessStatus;
+import net.port25.workflow.audit.AuditAction;
+import net.port25.workflow.audit.AuditEntry;
+import net.port25.workflow.audit.AuditTrail;
+import net.port25.workflow.infrastructure.IntegrationTest;
+import net.port25.workflow.request.Requests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
+
+/**
+ * Abuse that revokes granted access is applied by a lane of its own, ahead of the
+ * listener that applies every report in order: with that listener held (as a storm of
+ * reports for addresses without access holds it), the port is closed all the same, and
+ * once the listener gets there the report has had its effect once. Reports that revoke
+ * nothing wait for the listener.
+ */
+@IntegrationTest
+class RevocationLaneIntegrationTests extends EndToEnd {
+
+	@Autowired
+	KafkaListenerEndpointRegistry listeners;
+
+	@Autowired
+	Requests requests;
+
+	@Autowired
+	AuditTrail audit;
+
+	@Autowired
+	MeterRegistry meters;
+
+	@AfterEach
+	void releaseTheListener() {
+		abuseListener().resume();
+	}
+
+	@Test
+	void closesThePortWhileTheReportsBeforeItWaitAndAppliesTheReportOnce() {
+		ContractTraffic.Request request = approvedCMetal();
+		double appliedAhead = appliedAhead();
+		holdTheListener();
+
+		String critical = report(request.serviceId(), request.serviceId(), "critical");
+
+		JsonNode close = traffic.commands(request.serviceId(), 1).get(0);
+		assertThat(close.get("type").asText()).isEqualTo("port25.port.close");
+		assertThat(requests.get(request.ref()).status()).isEqualTo(AccessStatus.REVOKED);
+		assertThat(appliedAhead()).isEqualTo(appliedAhead + 1);
+
+		abuseListener().resume();
+		String low = report(request.serviceId(), request.serviceId(), "low");
+		awaitReported(request.serviceId(), low);
+		assertThat(reportsOf(request.serviceId())).containsExactly(critical, low);
+		assertThat(traffic.all(topics.networkCommands(), request.serviceId())).hasSize(1);
+		assertThat(traffic.all(topics.replies(), request.ref()))
+			.filteredOn((reply) -> reply.get("type").asText().equals("port25.access.revoked"))
+			.hasSize(1);
+	}
+
+	@Test
+	void leavesReportsThatRevokeNothingToTheListener() {
+		ContractTraffic.Request reviewed = approvedCMetal();
+		ContractTraffic.Request revoked = approvedCMetal();
+		String unknownService = "COLO-" + UUID.randomUUID();
+		holdTheListener();
+
+		// one key, one partition: the lane reads them in this order
+		String key = reviewed.serviceId();
+		String low = report(key, reviewed.serviceId(), "low");
+		String withoutAccess = report(key, unknownService, "critical");
+		String critical = report(key, revoked.serviceId(), "critical");
+
+		assertThat(traffic.commands(revoked.serviceId(), 1).get(0).get("type").asText()).isEqualTo("port25.port.close");
+		assertThat(reportsOf(reviewed.serviceId())).isEmpty();
+		assertThat(reportsOf(unknownService)).isEmpty();
+		assertThat(taskService.createTaskQuery()
+			.processInstanceBusinessKey(reviewed.ref())
+			.taskDefinitionKey(Port25AccessProcess.TASK_REVIEW_ABUSE)
+			.count()).isZero();
+
+		abuseListener().resume();
+		awaitReported(unknownService, withoutAccess);
+		awaitTask(reviewed, Port25AccessProcess.TASK_REVIEW_ABUSE);
+		assertThat(reportsOf(reviewed.serviceId())).containsExactly(low);
+		assertThat(reportsOf(revoked.serviceId())).containsExactly(critical);
+		assertThat(requests.get(reviewed.ref()).status()).isEqualTo(AccessStatus.APPROVED);
+	}
+
+	private double appliedAhead() {
+		return meters.counter("port25.events.applied.ahead", "topic", topics.abuseEvents()).count();
+	}
+
+	private MessageListenerContainer abuseListener() {
+		return listeners.getListenerContainer("abuse-events");
+	}
+
+	private void holdTheListener() {
+		abuseListener().pause();
+		await().atMost(ContractTraffic.patience()).until(abuseListener()::isContainerPaused);
+	}
+
+	/** Publishes an abuse report under the key; returns its event id. */
+	private String report(String key, String serviceId, String severity) {
+		ObjectNode event = traffic.event("port25.abuse.detected", "/abuse-monitor",
+				traffic.data()
+					.put("serviceId", serviceId)
+					.put("category", "spam")
+					.put("severity", severity)
+					.put("evidence", severity + " spam seen by the test")
+					.put("detectedAt", Instant.now().toString()));
+		traffic.publish(topics.abuseEvents(), key, event);
+		return event.get("id").asText();
+	}
+
+	private void awaitReported(String serviceId, String eventId) {
+		ContractTraffic.awaitTrue(() -> reportsOf(serviceId).contains(eventId));
+	}
+
+	/**
+	 * The source event ids of the service's abuse reports in the audit trail, oldest
+	 * first.
+	 */
+	private List<String> reportsOf(String serviceId) {
+		return audit.forService(serviceId)
+			.stream()
+			.filter((entry) -> entry.action() == AuditAction.ABUSE_REPORTED)
+			.map(AuditEntry::sourceEventId)
+			.toList();
+	}
+
+}
