@@ -26,6 +26,7 @@ import net.port25.bench.launch.KafkaBroker;
 import net.port25.bench.launch.LocalJwks;
 import net.port25.bench.launch.Ports;
 import net.port25.bench.launch.PostgresServer;
+import net.port25.bench.launch.StatementStatistics;
 import net.port25.bench.load.Lag;
 import net.port25.bench.load.Outputs;
 import net.port25.bench.load.Staff;
@@ -120,7 +121,8 @@ public final class Bench {
 			CpuUsage cpu = new CpuUsage().track("engine", this::engineProcesses)
 				.track("postgres", () -> List.of(postgres.process()))
 				.track("kafka", () -> List.of(kafka.process()));
-			Scenarios scenarios = new Scenarios(traffic, outputs, lag, cpu);
+			Scenarios scenarios = new Scenarios(traffic, outputs, lag, cpu,
+					new StatementStatistics(postgres, DATABASE));
 			Staff staff = new Staff(node.baseUrl(), EngineNode.ADMIN_USER, EngineNode.ADMIN_PASSWORD);
 			int revocations = (int) (10 * this.settings.revocationSeconds());
 			int enabled = revocations + this.settings.stormEvents() / 100 + 10;

@@ -44,15 +44,19 @@ final class Report {
 		double plain = number(this.results.get("baselinePlainConsumerPerSecond"));
 		Map<String, Object> camunda = map("baselineCamunda");
 		double starts = number(camunda.get("startsToUserTaskPerSecond"));
-		row("baseline (a): plain consumer (read, INSERT+COMMIT, produce acks=all, commit offset), 1 thread",
-				perSecond(plain), "", "");
-		row("baseline (b): Camunda alone, message start to user task (history " + camunda.get("historyLevel") + ")",
-				perSecond(starts) + " on " + camunda.get("threads") + " threads, "
-						+ perSecond(number(camunda.get("startsToUserTaskPerSecondOneThread"))) + " on 1",
-				"", "");
-		row("baseline (b): Camunda alone, message correlation",
-				perSecond(number(camunda.get("correlationsPerSecond"))) + " on " + camunda.get("threads") + " threads",
-				"", "");
+		// a run with -Dbench.baselines=false has none to show
+		if (plain > 0) {
+			row("baseline (a): plain consumer (read, INSERT+COMMIT, produce acks=all, commit offset), 1 thread",
+					perSecond(plain), "", "");
+			row("baseline (b): Camunda alone, message start to user task (history " + camunda.get("historyLevel") + ")",
+					perSecond(starts) + " on " + camunda.get("threads") + " threads, "
+							+ perSecond(number(camunda.get("startsToUserTaskPerSecondOneThread"))) + " on 1",
+					"", "");
+			row("baseline (b): Camunda alone, message correlation",
+					perSecond(number(camunda.get("correlationsPerSecond"))) + " on " + camunda.get("threads")
+							+ " threads",
+					"", "");
+		}
 		Map<String, Object> drain = map("drain");
 		double drained = number(drain.get("perSecond"));
 		row("drain: " + drain.get("requests") + " complete requests at once, to IN_REVIEW", perSecond(drained),

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import net.port25.bench.launch.CpuUsage;
+import net.port25.bench.launch.StatementStatistics;
 import net.port25.bench.load.Events;
 import net.port25.bench.load.Lag;
 import net.port25.bench.load.Latencies;
@@ -42,7 +43,10 @@ final class Scenarios {
 
 	private final CpuUsage cpu;
 
-	Scenarios(Traffic traffic, Outputs outputs, Lag lag, CpuUsage cpu) {
+	private final StatementStatistics statements;
+
+	Scenarios(Traffic traffic, Outputs outputs, Lag lag, CpuUsage cpu, StatementStatistics statements) {
+		this.statements = statements;
 		this.traffic = traffic;
 		this.outputs = outputs;
 		this.lag = lag;
@@ -133,6 +137,7 @@ final class Scenarios {
 		AtomicBoolean overloaded = new AtomicBoolean();
 		long lagAtStart = this.lag.inbound();
 		Map<String, Long> cpuBefore = this.cpu.snapshot();
+		this.statements.reset();
 		long started = System.nanoTime();
 		ScheduledExecutorService sampler = sampleLag(rate, lagSamples, overloaded);
 		long[] lastComplete = { 0 };
@@ -163,8 +168,10 @@ final class Scenarios {
 		result.put("latencyMs", latencies.summary());
 		result.put("missingOutcomes", missing);
 		result.put("lagFlat", flat);
-		result.put("cpuMsPerEvent",
-				CpuUsage.perEvent(cpuBefore, cpuAfter, Math.max(1, sent - (lagAtEnd - lagAtStart))));
+		long applied = Math.max(1, sent - (lagAtEnd - lagAtStart));
+		result.put("cpuMsPerEvent", CpuUsage.perEvent(cpuBefore, cpuAfter, applied));
+		// counted once every event sent has had its effect (awaitAll above)
+		result.put("database", this.statements.perEvent(Math.max(1, sent)));
 		return result;
 	}
 

@@ -28,7 +28,8 @@ import org.springframework.kafka.listener.MessageListenerContainer;
  * listener that applies every report in order: with that listener held (as a storm of
  * reports for addresses without access holds it), the port is closed all the same, and
  * once the listener gets there the report has had its effect once. Reports that revoke
- * nothing wait for the listener.
+ * nothing (low abuse, abuse for an address without access or for a pending request) wait
+ * for the listener.
  */
 @IntegrationTest
 class RevocationLaneIntegrationTests extends EndToEnd {
@@ -77,6 +78,9 @@ class RevocationLaneIntegrationTests extends EndToEnd {
 	void leavesReportsThatRevokeNothingToTheListener() {
 		ContractTraffic.Request reviewed = approvedCMetal();
 		ContractTraffic.Request revoked = approvedCMetal();
+		ContractTraffic.Request pending = traffic.submit("submitted-cmetal-incomplete.json", (data) -> {
+		});
+		traffic.reply(pending.ref(), 1, "port25.info.requested");
 		String unknownService = "COLO-" + UUID.randomUUID();
 		holdTheListener();
 
@@ -84,11 +88,14 @@ class RevocationLaneIntegrationTests extends EndToEnd {
 		String key = reviewed.serviceId();
 		String low = report(key, reviewed.serviceId(), "low");
 		String withoutAccess = report(key, unknownService, "critical");
+		String onPending = report(key, pending.serviceId(), "critical");
 		String critical = report(key, revoked.serviceId(), "critical");
 
 		assertThat(traffic.commands(revoked.serviceId(), 1).get(0).get("type").asText()).isEqualTo("port25.port.close");
 		assertThat(reportsOf(reviewed.serviceId())).isEmpty();
 		assertThat(reportsOf(unknownService)).isEmpty();
+		assertThat(reportsOf(pending.serviceId())).isEmpty();
+		assertThat(requests.get(pending.ref()).status()).isEqualTo(AccessStatus.INFO_REQUESTED);
 		assertThat(taskService.createTaskQuery()
 			.processInstanceBusinessKey(reviewed.ref())
 			.taskDefinitionKey(Port25AccessProcess.TASK_REVIEW_ABUSE)
@@ -100,6 +107,8 @@ class RevocationLaneIntegrationTests extends EndToEnd {
 		assertThat(reportsOf(reviewed.serviceId())).containsExactly(low);
 		assertThat(reportsOf(revoked.serviceId())).containsExactly(critical);
 		assertThat(requests.get(reviewed.ref()).status()).isEqualTo(AccessStatus.APPROVED);
+		assertThat(reportsOf(pending.serviceId())).containsExactly(onPending);
+		ContractTraffic.awaitTrue(() -> requests.get(pending.ref()).status() == AccessStatus.REJECTED);
 	}
 
 	private double appliedAhead() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -48,6 +49,29 @@ class RequestRecordsIntegrationTests {
 	void theQueriesForLiveRequestsListTheSameStates() {
 		assertThat(quotedStates(RequestRecords.LIVE))
 			.containsExactlyInAnyOrderElementsOf(AccessStatus.LIVE.stream().map(AccessStatus::name).toList());
+	}
+
+	@Test
+	void theQueryForGrantedAccessListsExactlyTheGrantedStates() {
+		assertThat(quotedStates(RequestRecords.GRANTED)).containsExactlyInAnyOrderElementsOf(
+				Arrays.stream(AccessStatus.values()).filter(AccessStatus::isGranted).map(AccessStatus::name).toList());
+	}
+
+	@Test
+	void everyAddressIndexIsSearchedWithoutAPendingList() {
+		List<String> ginIndexes = jdbc.sql("""
+				select c.relname from pg_class c join pg_am am on am.oid = c.relam
+				where am.amname = 'gin' and c.relnamespace = current_schema()::regnamespace
+				""").query(String.class).list();
+		List<String> withPendingList = jdbc.sql("""
+				select c.relname from pg_class c join pg_am am on am.oid = c.relam
+				where am.amname = 'gin' and c.relnamespace = current_schema()::regnamespace
+				  and not coalesce(c.reloptions @> array['fastupdate=off'], false)
+				""").query(String.class).list();
+
+		assertThat(ginIndexes).contains("access_request_ip_addresses", "access_request_approved_ip_addresses",
+				"abuse_report_service_ip_addresses");
+		assertThat(withPendingList).isEmpty();
 	}
 
 	private static List<String> quotedStates(String sql) {

@@ -62,6 +62,8 @@ public final class PostgresServer implements AutoCloseable {
 				.setServerConfig("fsync", "on")
 				.setServerConfig("synchronous_commit", "on")
 				.setServerConfig("max_connections", "200")
+				// the statements' profile per scenario (StatementStatistics)
+				.setServerConfig("shared_preload_libraries", "pg_stat_statements")
 				.setOutputRedirector(
 						ProcessBuilder.Redirect.appendTo(this.runDirectory.resolve("postgres.log").toFile()))
 				.setErrorRedirector(
