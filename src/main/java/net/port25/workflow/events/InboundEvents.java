@@ -148,7 +148,8 @@ class InboundEvents {
 	 * whichever lane comes first. A record that cannot be read, or an effect that fails,
 	 * is left to the other listener as well, which dead-letters or retries it: this lane
 	 * never dead-letters and never stops.
-	 * @return how many events this lane applied
+	 * @return how many events this lane applied (not those the other listener had applied
+	 * first)
 	 */
 	<T> int applyAhead(List<ConsumerRecord<String, byte[]>> records, EventHandler<T> handler,
 			UnaryOperator<List<T>> selection) {
@@ -194,9 +195,8 @@ class InboundEvents {
 			return observed(event.record(), () -> {
 				EventLogContext.taken(event.record());
 				EventLogContext.read(event.event());
-				once(event.record().topic(), event.event(),
+				return once(event.record().topic(), event.event(),
 						() -> handler.apply().accept(event.data(), event.event().getId()));
-				return true;
 			});
 		}
 		catch (RuntimeException ex) {
@@ -284,12 +284,15 @@ class InboundEvents {
 		once(topic, event, () -> handler.apply().accept(data, event.getId()));
 	}
 
-	private void once(String topic, CloudEvent event, Runnable effect) {
-		transaction.executeWithoutResult((status) -> {
-			if (processedEvents.claim(event, topic)) {
-				VerifiedSource.during(event.getSource().toString(), effect);
+	/** Applies the effect unless the event had it before; true if it had it now. */
+	private boolean once(String topic, CloudEvent event, Runnable effect) {
+		return Boolean.TRUE.equals(transaction.execute((status) -> {
+			if (!processedEvents.claim(event, topic)) {
+				return false;
 			}
-		});
+			VerifiedSource.during(event.getSource().toString(), effect);
+			return true;
+		}));
 	}
 
 	/** A record that breaks the contract, and why. */

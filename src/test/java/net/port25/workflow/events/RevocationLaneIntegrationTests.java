@@ -6,10 +6,12 @@ import static org.awaitility.Awaitility.await;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
+import net.port25.workflow.EventTypes;
 import net.port25.workflow.Port25AccessProcess;
 import net.port25.workflow.access.AccessStatus;
 import net.port25.workflow.audit.AuditAction;
@@ -17,6 +19,9 @@ import net.port25.workflow.audit.AuditEntry;
 import net.port25.workflow.audit.AuditTrail;
 import net.port25.workflow.infrastructure.IntegrationTest;
 import net.port25.workflow.request.Requests;
+import net.port25.workflow.revocation.AbuseDetected;
+import net.port25.workflow.revocation.AbuseHandling;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,6 +50,12 @@ class RevocationLaneIntegrationTests extends EndToEnd {
 
 	@Autowired
 	MeterRegistry meters;
+
+	@Autowired
+	InboundEvents inbound;
+
+	@Autowired
+	AbuseHandling abuseHandling;
 
 	@AfterEach
 	void releaseTheListener() {
@@ -82,6 +93,7 @@ class RevocationLaneIntegrationTests extends EndToEnd {
 		});
 		traffic.reply(pending.ref(), 1, "port25.info.requested");
 		String unknownService = "COLO-" + UUID.randomUUID();
+		double appliedAhead = appliedAhead();
 		holdTheListener();
 
 		// one key, one partition: the lane reads them in this order
@@ -109,6 +121,27 @@ class RevocationLaneIntegrationTests extends EndToEnd {
 		assertThat(requests.get(reviewed.ref()).status()).isEqualTo(AccessStatus.APPROVED);
 		assertThat(reportsOf(pending.serviceId())).containsExactly(onPending);
 		ContractTraffic.awaitTrue(() -> requests.get(pending.ref()).status() == AccessStatus.REJECTED);
+		assertThat(appliedAhead()).isEqualTo(appliedAhead + 1);
+	}
+
+	@Test
+	void countsNothingAheadForAReportTheListenerHadAppliedFirst() throws Exception {
+		ContractTraffic.Request request = approvedCMetal();
+		ObjectNode event = abuseReport(request.serviceId(), "critical");
+		// not sent: neither listener sees it but through these calls
+		ConsumerRecord<String, byte[]> record = new ConsumerRecord<>(topics.abuseEvents(), 0, 0, request.serviceId(),
+				json.writeValueAsBytes(event));
+		EventHandler<AbuseDetected> handler = EventHandler.of(EventTypes.ABUSE_DETECTED, AbuseDetected.class,
+				abuseHandling::handle);
+		inbound.acceptAll(List.of(record), EventHandler.byType(handler));
+		assertThat(requests.get(request.ref()).status()).isEqualTo(AccessStatus.REVOKED);
+		double appliedAhead = appliedAhead();
+
+		int applied = inbound.applyAhead(List.of(record), handler, UnaryOperator.identity());
+
+		assertThat(applied).isZero();
+		assertThat(appliedAhead()).isEqualTo(appliedAhead);
+		assertThat(reportsOf(request.serviceId())).containsExactly(event.get("id").asText());
 	}
 
 	private double appliedAhead() {
@@ -126,15 +159,19 @@ class RevocationLaneIntegrationTests extends EndToEnd {
 
 	/** Publishes an abuse report under the key; returns its event id. */
 	private String report(String key, String serviceId, String severity) {
-		ObjectNode event = traffic.event("port25.abuse.detected", "/abuse-monitor",
+		ObjectNode event = abuseReport(serviceId, severity);
+		traffic.publish(topics.abuseEvents(), key, event);
+		return event.get("id").asText();
+	}
+
+	private ObjectNode abuseReport(String serviceId, String severity) {
+		return traffic.event("port25.abuse.detected", "/abuse-monitor",
 				traffic.data()
 					.put("serviceId", serviceId)
 					.put("category", "spam")
 					.put("severity", severity)
 					.put("evidence", severity + " spam seen by the test")
 					.put("detectedAt", Instant.now().toString()));
-		traffic.publish(topics.abuseEvents(), key, event);
-		return event.get("id").asText();
 	}
 
 	private void awaitReported(String serviceId, String eventId) {
