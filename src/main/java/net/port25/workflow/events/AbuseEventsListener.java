@@ -39,7 +39,7 @@ class AbuseEventsListener {
 
 	@KafkaListener(id = "abuse-events", groupId = "${spring.kafka.consumer.group-id}.abuse-events",
 			clientIdPrefix = "${spring.kafka.consumer.group-id}.abuse-events", batch = "true",
-			topics = "${port25.topics.abuse-events}",
+			topics = "${port25.topics.abuse-events}", concurrency = "${port25.inbound.abuse-events-concurrency}",
 			// at most 100 reports a transaction: a revocation in the middle of a storm is
 			// committed (and its port-close command sent) after at most 100 reports
 			properties = "max.poll.records=100")

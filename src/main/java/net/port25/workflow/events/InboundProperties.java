@@ -24,11 +24,15 @@ import org.springframework.validation.annotation.Validated;
  * so that a redelivery has no second effect; longer than the inbound topics keep their
  * records (a purge that would be shorter is refused)
  * @param deadLetter the limits of a dead-letter record
+ * @param abuseEventsConcurrency consumer threads of the listener that applies every abuse
+ * report in order (at most the topic's partitions); the revocation lane has one per
+ * partition. Fewer than the partitions leave CPU to the lane during a storm.
  */
 @Validated
 @ConfigurationProperties("port25.inbound")
 record InboundProperties(@NotEmpty Map<String, Map<String, List<String>>> sources,
-		@NotNull Duration deduplicationRetention, @Valid @NotNull DeadLetter deadLetter) {
+		@NotNull Duration deduplicationRetention, @Valid @NotNull DeadLetter deadLetter,
+		@Min(1) int abuseEventsConcurrency) {
 
 	/**
 	 * @param maxReasonLength at most this many characters of the reason go into the

@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
@@ -51,6 +52,23 @@ class KafkaClientsIntegrationTests {
 			.allSatisfy((clientId) -> assertThat(clientId).startsWith(container.getGroupId())));
 		await().atMost(Duration.ofSeconds(30)).until(() -> consumerGroups().containsAll(expected));
 		assertThat(consumerGroups()).doesNotContain("requests", "dashboard-toggles", "abuse-events");
+	}
+
+	@Autowired
+	InboundProperties inbound;
+
+	@Autowired
+	TopicsProperties topics;
+
+	@Test
+	void theOrderedAbuseListenerRunsTheThreadsConfiguredAndTheRevocationLaneOnePerPartition() {
+		assertThat(consumers("abuse-events")).isEqualTo(inbound.abuseEventsConcurrency());
+		assertThat(consumers("abuse-revocations")).isEqualTo(topics.partitions());
+	}
+
+	private int consumers(String listener) {
+		return ((ConcurrentMessageListenerContainer<?, ?>) listeners.getListenerContainer(listener)).getContainers()
+			.size();
 	}
 
 	@Test
