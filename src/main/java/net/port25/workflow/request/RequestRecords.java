@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -39,14 +40,10 @@ class RequestRecords {
 	 * The live states, as the partial unique index
 	 * {@code access_request_one_live_per_service} lists them.
 	 */
-	static final String LIVE = AccessStatus.LIVE.stream()
-		.map((status) -> "'" + status.name() + "'")
-		.collect(Collectors.joining(", ", "status in (", ")"));
+	static final String LIVE = statusIn(AccessStatus::isLive);
 
-	static final String GRANTED = Arrays.stream(AccessStatus.values())
-		.filter(AccessStatus::isGranted)
-		.map((status) -> "'" + status.name() + "'")
-		.collect(Collectors.joining(", ", "status in (", ")"));
+	/** The states of granted access. */
+	static final String GRANTED = statusIn(AccessStatus::isGranted);
 
 	// cast: PostgreSQL cannot infer the type of a parameter that is only compared with
 	// null
@@ -272,6 +269,13 @@ class RequestRecords {
 				}), row.getTimestamp("created_at").toInstant(), strings(row.getArray("approved_ip_addresses")),
 				row.getString("reason_code") == null ? null : ReasonCode.valueOf(row.getString("reason_code")),
 				row.getTimestamp("status_since").toInstant());
+	}
+
+	private static String statusIn(Predicate<AccessStatus> states) {
+		return Arrays.stream(AccessStatus.values())
+			.filter(states)
+			.map((status) -> "'" + status.name() + "'")
+			.collect(Collectors.joining(", ", "status in (", ")"));
 	}
 
 	private static List<String> strings(Array array) throws SQLException {

@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -21,6 +22,8 @@ public final class StatementStatistics {
 	private static final int TOP = 12;
 
 	private static final int QUERY_LENGTH = 160;
+
+	private static final String THIS_DATABASE = "dbid = (select oid from pg_database where datname = current_database())";
 
 	private final String jdbcUrl;
 
@@ -45,20 +48,17 @@ public final class StatementStatistics {
 		List<Map<String, Object>> top = new ArrayList<>();
 		try (Connection connection = DriverManager.getConnection(this.jdbcUrl, PostgresServer.USER, "");
 				Statement statement = connection.createStatement()) {
-			try (ResultSet totals = statement.executeQuery(
-					"""
-							select coalesce(sum(calls), 0), coalesce(sum(total_exec_time), 0), coalesce(sum(rows), 0)
-							from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())
-							""")) {
+			try (ResultSet totals = statement.executeQuery("""
+					select coalesce(sum(calls), 0), coalesce(sum(total_exec_time), 0), coalesce(sum(rows), 0)
+					from pg_stat_statements where""" + " " + THIS_DATABASE)) {
 				totals.next();
 				result.put("statementsPerEvent", round(totals.getDouble(1) / events));
 				result.put("executionMsPerEvent", round(totals.getDouble(2) / events));
 				result.put("rowsPerEvent", round(totals.getDouble(3) / events));
 			}
-			try (ResultSet rows = statement.executeQuery("""
-					select calls, total_exec_time, query from pg_stat_statements
-					where dbid = (select oid from pg_database where datname = current_database())
-					order by total_exec_time desc limit %d""".formatted(TOP))) {
+			try (ResultSet rows = statement
+				.executeQuery("select calls, total_exec_time, query from pg_stat_statements where " + THIS_DATABASE
+						+ " order by total_exec_time desc limit " + TOP)) {
 				while (rows.next()) {
 					Map<String, Object> row = new LinkedHashMap<>();
 					row.put("callsPerEvent", round(rows.getDouble(1) / events));
@@ -82,7 +82,7 @@ public final class StatementStatistics {
 		if (query.length() <= QUERY_LENGTH) {
 			return query;
 		}
-		int where = query.toLowerCase(java.util.Locale.ROOT).indexOf(" where ");
+		int where = query.toLowerCase(Locale.ROOT).indexOf(" where ");
 		if (where < 0 || where < QUERY_LENGTH / 2) {
 			return query.substring(0, QUERY_LENGTH) + "...";
 		}
