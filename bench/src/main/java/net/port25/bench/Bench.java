@@ -265,7 +265,7 @@ public final class Bench {
 			return new Settings(root,
 					Path.of(System.getProperty("bench.jar",
 							root.resolve("target/port25-workflow-0.1.0-SNAPSHOT.jar").toString())),
-					Arrays.stream(System.getProperty("bench.steps", "25,50,100,200,400").split(","))
+					Arrays.stream(System.getProperty("bench.steps", "25,50,100,150,200,250,300,400").split(","))
 						.map(String::trim)
 						.map(Double::valueOf)
 						.toList(),

@@ -62,6 +62,7 @@ class RequestRecords {
 	}
 
 	void insert(RequestRecord record) {
+		RecordsReadInTransaction.forget(record.requestRef());
 		Timestamp now = Timestamp.from(Instant.now());
 		jdbc.sql("""
 				insert into access_request (request_ref, channel, customer_id, service_type, service_id, ip_addresses,
@@ -82,11 +83,11 @@ class RequestRecords {
 	}
 
 	Optional<RequestRecord> find(String requestRef) {
-		return find(requestRef, "");
+		return RecordsReadInTransaction.find(requestRef, (ref) -> find(ref, ""));
 	}
 
 	Optional<RequestRecord> lock(String requestRef) {
-		return find(requestRef, " for update");
+		return RecordsReadInTransaction.read(find(requestRef, " for update"));
 	}
 
 	private Optional<RequestRecord> find(String requestRef, String lock) {
@@ -101,7 +102,7 @@ class RequestRecords {
 	}
 
 	Optional<RequestRecord> lockLive(String serviceId, String ipAddress) {
-		return findLive(serviceId, ipAddress, " for update");
+		return RecordsReadInTransaction.read(findLive(serviceId, ipAddress, " for update"));
 	}
 
 	private Optional<RequestRecord> findLive(String serviceId, String ipAddress, String lock) {
@@ -198,6 +199,7 @@ class RequestRecords {
 	}
 
 	void updateFacts(String requestRef, RequestFacts facts) {
+		RecordsReadInTransaction.forget(requestRef);
 		jdbc.sql("""
 				update access_request set facts = cast(:facts as jsonb), service_type = :serviceType,
 				       service_id = :serviceId, ip_addresses = :ips, updated_at = now()
@@ -212,6 +214,7 @@ class RequestRecords {
 	}
 
 	void updateStatus(String requestRef, AccessStatus status, ReasonCode reasonCode) {
+		RecordsReadInTransaction.forget(requestRef);
 		jdbc.sql("""
 				update access_request set status = :status, reason_code = :reasonCode, status_since = now(),
 				       updated_at = now()
@@ -227,6 +230,7 @@ class RequestRecords {
 	 * The service id and IP addresses as they are now are the ones approved, from now on.
 	 */
 	void freezeApprovedFacts(String requestRef) {
+		RecordsReadInTransaction.forget(requestRef);
 		jdbc.sql("""
 				update access_request set approved_service_id = service_id, approved_ip_addresses = ip_addresses,
 				       approved_at = now(), updated_at = now()
@@ -244,6 +248,7 @@ class RequestRecords {
 
 	// column: one of this class's own constants, never input
 	private void updateJson(String requestRef, String column, Object value) {
+		RecordsReadInTransaction.forget(requestRef);
 		jdbc.sql("update access_request set " + column + " = cast(:value as jsonb), updated_at = now() "
 				+ "where request_ref = :ref")
 			.param("ref", requestRef)

@@ -116,6 +116,61 @@ class RequestRecordsIntegrationTests {
 			.isEmpty();
 	}
 
+	@Test
+	void aTransactionReadsARequestOnceUntilItChangesIt() {
+		String requestRef = insertApproved("REQ-READ-");
+		TransactionTemplate transaction = new TransactionTemplate(transactionManager);
+
+		transaction.executeWithoutResult((status) -> {
+			RequestRecord first = requests.get(requestRef);
+			assertThat(requests.get(requestRef)).as("read again in the same transaction").isSameAs(first);
+
+			requests.changeStatus(requestRef, AccessStatus.ENABLED, "test", null, null);
+			assertThat(requests.get(requestRef).status()).isEqualTo(AccessStatus.ENABLED);
+
+			requests.updateMissingFacts(requestRef, List.of(new MissingFact("hostname", "Which hostname?")));
+			assertThat(requests.get(requestRef).missingFacts()).extracting(MissingFact::field)
+				.containsExactly("hostname");
+		});
+		transaction.executeWithoutResult((status) -> assertThat(requests.get(requestRef).status())
+			.as("the next transaction reads what the last one committed")
+			.isEqualTo(AccessStatus.ENABLED));
+		assertThat(requests.get(requestRef)).as("outside a transaction, every read goes to the database")
+			.isNotSameAs(requests.get(requestRef));
+	}
+
+	@Test
+	void aLockingReadSeesWhatAnotherTransactionCommittedSinceTheFirstRead() {
+		String requestRef = insertApproved("REQ-RELOCK-");
+		TransactionTemplate transaction = new TransactionTemplate(transactionManager);
+		TransactionTemplate another = new TransactionTemplate(transactionManager);
+		another.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
+
+		transaction.executeWithoutResult((status) -> {
+			assertThat(requests.get(requestRef).status()).isEqualTo(AccessStatus.APPROVED);
+			another.executeWithoutResult(
+					(inner) -> jdbc.sql("update access_request set status = 'REVOKED' where request_ref = :ref")
+						.param("ref", requestRef)
+						.update());
+
+			assertThat(requests.lock(requestRef)).map(RequestRecord::status).contains(AccessStatus.REVOKED);
+			assertThat(requests.get(requestRef).status()).as("the locked row is the one kept")
+				.isEqualTo(AccessStatus.REVOKED);
+		});
+	}
+
+	private String insertApproved(String prefix) {
+		String requestRef = prefix + System.nanoTime();
+		jdbc.sql("""
+				insert into access_request (request_ref, channel, customer_id, service_type, service_id, facts, status,
+				    created_at, updated_at, status_since)
+				values (:ref, 'TICKET', 'C-READ', 'cMetal', :serviceId, '{}', 'APPROVED', now(), now(), now())""")
+			.param("ref", requestRef)
+			.param("serviceId", "SVC-" + requestRef)
+			.update();
+		return requestRef;
+	}
+
 	private boolean waitingForTheRowLock() {
 		return jdbc.sql("""
 				select count(*) from pg_stat_activity
