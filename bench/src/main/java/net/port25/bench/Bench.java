@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -212,8 +211,7 @@ public final class Bench {
 	 */
 	private Map<String, Object> databaseChecks(PostgresServer postgres) throws Exception {
 		Map<String, Object> checks = new LinkedHashMap<>();
-		try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(DATABASE), PostgresServer.USER, "");
-				Statement statement = connection.createStatement()) {
+		try (Connection connection = postgres.connect(DATABASE); Statement statement = connection.createStatement()) {
 			checks.put("statusChangesAppliedTwice", count(statement, """
 					select count(*) from (select 1 from audit_entry where action = 'STATUS_CHANGED'
 					group by request_ref, source_event_id, to_status having count(*) > 1) twice"""));

@@ -1,7 +1,6 @@
 package net.port25.faults;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -23,10 +22,13 @@ import net.port25.bench.load.Events.Event;
  */
 final class Database {
 
-	private final String jdbcUrl;
+	private final PostgresServer postgres;
 
-	Database(String jdbcUrl) {
-		this.jdbcUrl = jdbcUrl;
+	private final String database;
+
+	Database(PostgresServer postgres, String database) {
+		this.postgres = postgres;
+		this.database = database;
 	}
 
 	/** The ids of the events the engine has applied (claimed in processed_event). */
@@ -137,7 +139,7 @@ final class Database {
 	private <T> T query(String sql, Rows<T> rows) {
 		SQLException last = null;
 		for (int attempt = 0; attempt < 120; attempt++) {
-			try (Connection connection = DriverManager.getConnection(this.jdbcUrl, PostgresServer.USER, "");
+			try (Connection connection = this.postgres.connect(this.database);
 					Statement statement = connection.createStatement();
 					ResultSet result = statement.executeQuery(sql)) {
 				return rows.read(result);

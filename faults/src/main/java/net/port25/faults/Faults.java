@@ -83,7 +83,7 @@ public final class Faults {
 			Cluster cluster = new Cluster(postgres, kafka, nodes);
 			try (Traffic traffic = new Traffic(kafka.bootstrapServers());
 					Outputs outputs = new Outputs(kafka.bootstrapServers())) {
-				verdict = traffic(cluster, traffic, outputs, new Database(postgres.jdbcUrl(DATABASE)));
+				verdict = traffic(cluster, traffic, outputs, new Database(postgres, DATABASE));
 			}
 			finally {
 				nodes.forEach(EngineNode::close);

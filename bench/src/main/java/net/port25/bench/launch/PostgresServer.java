@@ -101,9 +101,13 @@ public final class PostgresServer implements AutoCloseable {
 		return "jdbc:postgresql://127.0.0.1:" + this.port + "/" + database;
 	}
 
+	/** A connection to one of the server's databases, as its superuser. */
+	public Connection connect(String database) throws SQLException {
+		return DriverManager.getConnection(jdbcUrl(database), USER, "");
+	}
+
 	public void createDatabase(String name) {
-		try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), USER, "");
-				Statement statement = connection.createStatement()) {
+		try (Connection connection = connect("postgres"); Statement statement = connection.createStatement()) {
 			statement.execute("create database " + name);
 		}
 		catch (SQLException ex) {

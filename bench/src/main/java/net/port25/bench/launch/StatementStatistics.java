@@ -1,7 +1,6 @@
 package net.port25.bench.launch;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -25,10 +24,13 @@ public final class StatementStatistics {
 
 	private static final String THIS_DATABASE = "dbid = (select oid from pg_database where datname = current_database())";
 
-	private final String jdbcUrl;
+	private final PostgresServer postgres;
+
+	private final String database;
 
 	public StatementStatistics(PostgresServer postgres, String database) {
-		this.jdbcUrl = postgres.jdbcUrl(database);
+		this.postgres = postgres;
+		this.database = database;
 		execute("create extension if not exists pg_stat_statements");
 	}
 
@@ -46,7 +48,7 @@ public final class StatementStatistics {
 	public Map<String, Object> perEvent(long events) {
 		Map<String, Object> result = new LinkedHashMap<>();
 		List<Map<String, Object>> top = new ArrayList<>();
-		try (Connection connection = DriverManager.getConnection(this.jdbcUrl, PostgresServer.USER, "");
+		try (Connection connection = this.postgres.connect(this.database);
 				Statement statement = connection.createStatement()) {
 			try (ResultSet totals = statement.executeQuery("""
 					select coalesce(sum(calls), 0), coalesce(sum(total_exec_time), 0), coalesce(sum(rows), 0)
@@ -92,7 +94,7 @@ public final class StatementStatistics {
 	}
 
 	private void execute(String sql) {
-		try (Connection connection = DriverManager.getConnection(this.jdbcUrl, PostgresServer.USER, "");
+		try (Connection connection = this.postgres.connect(this.database);
 				Statement statement = connection.createStatement()) {
 			statement.execute(sql);
 		}
