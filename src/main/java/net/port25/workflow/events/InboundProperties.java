@@ -27,12 +27,16 @@ import org.springframework.validation.annotation.Validated;
  * @param abuseEventsConcurrency consumer threads of the listener that applies every abuse
  * report in order (at most the topic's partitions); the revocation lane has one per
  * partition. Fewer than the partitions leave CPU to the lane during a storm.
+ * @param requestsPerTransaction at most this many events of the requests topic are
+ * applied in one transaction (the listener's {@code max.poll.records}): under a backlog
+ * the events of a poll share one commit, and a failure rolls back at most this many,
+ * which are then applied one by one
  */
 @Validated
 @ConfigurationProperties("port25.inbound")
 record InboundProperties(@NotEmpty Map<String, Map<String, List<String>>> sources,
 		@NotNull Duration deduplicationRetention, @Valid @NotNull DeadLetter deadLetter,
-		@Min(1) int abuseEventsConcurrency) {
+		@Min(1) int abuseEventsConcurrency, @Min(1) int requestsPerTransaction) {
 
 	/**
 	 * @param maxReasonLength at most this many characters of the reason go into the

@@ -24,7 +24,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Hands the events of the requests topic, validated, to intake; an event whose data
- * cannot be read is answered to the customer where the request can be told apart.
+ * cannot be read is answered to the customer where the request can be told apart. The
+ * events of one poll, at most {@code port25.inbound.requests-per-transaction}, are
+ * applied in one transaction ({@link InboundEvents#acceptAllTogether}): under a backlog
+ * many process starts share one commit, and each event still has its effect once, in
+ * partition order.
  */
 @Component
 class RequestsListener {
@@ -57,9 +61,10 @@ class RequestsListener {
 
 	@KafkaListener(id = "requests", groupId = "${spring.kafka.consumer.group-id}.requests",
 			clientIdPrefix = "${spring.kafka.consumer.group-id}.requests", batch = "true",
-			topics = "${port25.topics.requests}")
+			topics = "${port25.topics.requests}",
+			properties = "max.poll.records=${port25.inbound.requests-per-transaction}")
 	void on(List<ConsumerRecord<String, byte[]>> records) {
-		inbound.acceptAll(records, handlers);
+		inbound.acceptAllTogether(records, handlers);
 	}
 
 	/** Who sent a submission, if the refused data still says so within the limits. */

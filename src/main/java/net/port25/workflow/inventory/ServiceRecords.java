@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
 
+import net.port25.workflow.access.ReadInTransaction;
 import net.port25.workflow.access.ServiceType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -17,11 +18,18 @@ class ServiceRecords {
 
 	private final JdbcClient jdbc;
 
+	/** Each service read once per transaction until it is saved. */
+	private final ReadInTransaction<ServiceRecord> readInTransaction = new ReadInTransaction<>();
+
 	ServiceRecords(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
 	Optional<ServiceRecord> find(String serviceId) {
+		return readInTransaction.find(serviceId, this::read);
+	}
+
+	private Optional<ServiceRecord> read(String serviceId) {
 		return jdbc.sql("""
 				select service_id, service_type, customer_id, ip_addresses, status, at
 				from service_inventory where service_id = :serviceId
@@ -33,13 +41,14 @@ class ServiceRecords {
 	 * one after the other.
 	 */
 	Optional<ServiceRecord> findForUpdate(String serviceId) {
-		return jdbc.sql("""
+		return readInTransaction.keep(jdbc.sql("""
 				select service_id, service_type, customer_id, ip_addresses, status, at
 				from service_inventory where service_id = :serviceId for update
-				""").param("serviceId", serviceId).query(this::map).optional();
+				""").param("serviceId", serviceId).query(this::map).optional(), ServiceRecord::serviceId);
 	}
 
 	void save(ServiceRecord record, String sourceEventId) {
+		readInTransaction.forget(record.serviceId());
 		jdbc.sql("""
 				insert into service_inventory (service_id, service_type, customer_id, ip_addresses, status, at,
 				                               source_event_id, updated_at)

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import net.port25.workflow.access.AccessStatus;
 import net.port25.workflow.access.Channel;
+import net.port25.workflow.access.ReadInTransaction;
 import net.port25.workflow.access.ReasonCode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -56,13 +57,16 @@ class RequestRecords {
 
 	private final ObjectMapper json;
 
+	/** Each request read once per transaction until it is written. */
+	private final ReadInTransaction<RequestRecord> readInTransaction = new ReadInTransaction<>();
+
 	RequestRecords(JdbcClient jdbc, ObjectMapper json) {
 		this.jdbc = jdbc;
 		this.json = json;
 	}
 
 	void insert(RequestRecord record) {
-		RecordsReadInTransaction.forget(record.requestRef());
+		readInTransaction.forget(record.requestRef());
 		Timestamp now = Timestamp.from(Instant.now());
 		jdbc.sql("""
 				insert into access_request (request_ref, channel, customer_id, service_type, service_id, ip_addresses,
@@ -83,11 +87,11 @@ class RequestRecords {
 	}
 
 	Optional<RequestRecord> find(String requestRef) {
-		return RecordsReadInTransaction.find(requestRef, (ref) -> find(ref, ""));
+		return readInTransaction.find(requestRef, (ref) -> find(ref, ""));
 	}
 
 	Optional<RequestRecord> lock(String requestRef) {
-		return RecordsReadInTransaction.read(find(requestRef, " for update"));
+		return readInTransaction.keep(find(requestRef, " for update"), RequestRecord::requestRef);
 	}
 
 	private Optional<RequestRecord> find(String requestRef, String lock) {
@@ -102,7 +106,7 @@ class RequestRecords {
 	}
 
 	Optional<RequestRecord> lockLive(String serviceId, String ipAddress) {
-		return RecordsReadInTransaction.read(findLive(serviceId, ipAddress, " for update"));
+		return readInTransaction.keep(findLive(serviceId, ipAddress, " for update"), RequestRecord::requestRef);
 	}
 
 	private Optional<RequestRecord> findLive(String serviceId, String ipAddress, String lock) {
@@ -199,7 +203,7 @@ class RequestRecords {
 	}
 
 	void updateFacts(String requestRef, RequestFacts facts) {
-		RecordsReadInTransaction.forget(requestRef);
+		readInTransaction.forget(requestRef);
 		jdbc.sql("""
 				update access_request set facts = cast(:facts as jsonb), service_type = :serviceType,
 				       service_id = :serviceId, ip_addresses = :ips, updated_at = now()
@@ -214,7 +218,7 @@ class RequestRecords {
 	}
 
 	void updateStatus(String requestRef, AccessStatus status, ReasonCode reasonCode) {
-		RecordsReadInTransaction.forget(requestRef);
+		readInTransaction.forget(requestRef);
 		jdbc.sql("""
 				update access_request set status = :status, reason_code = :reasonCode, status_since = now(),
 				       updated_at = now()
@@ -230,7 +234,7 @@ class RequestRecords {
 	 * The service id and IP addresses as they are now are the ones approved, from now on.
 	 */
 	void freezeApprovedFacts(String requestRef) {
-		RecordsReadInTransaction.forget(requestRef);
+		readInTransaction.forget(requestRef);
 		jdbc.sql("""
 				update access_request set approved_service_id = service_id, approved_ip_addresses = ip_addresses,
 				       approved_at = now(), updated_at = now()
@@ -248,7 +252,7 @@ class RequestRecords {
 
 	// column: one of this class's own constants, never input
 	private void updateJson(String requestRef, String column, Object value) {
-		RecordsReadInTransaction.forget(requestRef);
+		readInTransaction.forget(requestRef);
 		jdbc.sql("update access_request set " + column + " = cast(:value as jsonb), updated_at = now() "
 				+ "where request_ref = :ref")
 			.param("ref", requestRef)
