@@ -9,12 +9,13 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The rows of one kind that the current transaction has read by id, so that the steps of
- * one event (the listener, the engine's delegates, the review brief) read a row from
- * PostgreSQL once where each would read it again (bench: a request 6.5 times per event, a
- * service's inventory record 3 times per new request). The repository that owns the rows
- * forgets one when it writes it, and keeps what a locking read returns, which always goes
- * to the database. Outside a transaction nothing is kept.
+ * The rows of one kind that the current transaction has read by id (or the result of one
+ * query, by its arguments), so that the steps of one event (the listener, the engine's
+ * delegates, the review brief) read it from PostgreSQL once where each would read it
+ * again (bench: a request 6.5 times per event, a service's inventory record 3 times per
+ * new request). The repository that owns the rows forgets or replaces one when it writes
+ * it, and keeps what a locking read returns, which always goes to the database. Outside a
+ * transaction nothing is kept.
  *
  * @param <V> the record read
  */
@@ -50,6 +51,14 @@ public final class ReadInTransaction<V> {
 		Map<String, Optional<V>> kept = existing();
 		if (kept != null) {
 			kept.remove(id);
+		}
+	}
+
+	/** For records that a write of any one row may change (a query's result). */
+	public void forgetAll() {
+		Map<String, Optional<V>> kept = existing();
+		if (kept != null) {
+			kept.clear();
 		}
 	}
 

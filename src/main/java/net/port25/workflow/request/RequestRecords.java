@@ -37,6 +37,9 @@ class RequestRecords {
 			request_ref, channel, customer_id, facts, status, missing_facts, findings, created_at,
 			approved_ip_addresses, reason_code, status_since""";
 
+	/** What a write returns: the request as it is now written. */
+	private static final String RETURNING = " returning " + COLUMNS;
+
 	/**
 	 * The live states, as the partial unique index
 	 * {@code access_request_one_live_per_service} lists them.
@@ -57,8 +60,14 @@ class RequestRecords {
 
 	private final ObjectMapper json;
 
-	/** Each request read once per transaction until it is written. */
+	/** Each request read once per transaction; a write keeps the row it returns. */
 	private final ReadInTransaction<RequestRecord> readInTransaction = new ReadInTransaction<>();
+
+	/**
+	 * The earlier requests of a request, read once per transaction until any request is
+	 * written: the risk assessment and the review brief of one event both show them.
+	 */
+	private final ReadInTransaction<List<RequestRecord>> histories = new ReadInTransaction<>();
 
 	RequestRecords(JdbcClient jdbc, ObjectMapper json) {
 		this.jdbc = jdbc;
@@ -66,14 +75,13 @@ class RequestRecords {
 	}
 
 	void insert(RequestRecord record) {
-		readInTransaction.forget(record.requestRef());
 		Timestamp now = Timestamp.from(Instant.now());
-		jdbc.sql("""
+		written(record.requestRef(), jdbc.sql("""
 				insert into access_request (request_ref, channel, customer_id, service_type, service_id, ip_addresses,
 				                            facts, status, created_at, updated_at, status_since)
 				values (:ref, :channel, :customer, :serviceType, :serviceId, :ips, cast(:facts as jsonb), :status,
 				        :now, :now, :now)
-				""")
+				""" + RETURNING)
 			.param("ref", record.requestRef())
 			.param("channel", record.channel().name())
 			.param("customer", record.customerId())
@@ -82,8 +90,7 @@ class RequestRecords {
 			.param("ips", record.ipAddresses().toArray(String[]::new))
 			.param("facts", write(record.facts()))
 			.param("status", record.status().name())
-			.param("now", now)
-			.update();
+			.param("now", now));
 	}
 
 	Optional<RequestRecord> find(String requestRef) {
@@ -184,6 +191,12 @@ class RequestRecords {
 	 * the same customer, newest first.
 	 */
 	List<RequestRecord> findEarlier(RequestRecord record, int limit) {
+		String key = String.join("|", record.requestRef(), String.valueOf(record.serviceId()),
+				String.join(",", record.ipAddresses()), record.customerId(), String.valueOf(limit));
+		return histories.find(key, (ignored) -> Optional.of(List.copyOf(readEarlier(record, limit)))).orElseThrow();
+	}
+
+	private List<RequestRecord> readEarlier(RequestRecord record, int limit) {
 		return jdbc
 			.sql("select " + COLUMNS
 					+ """
@@ -203,43 +216,39 @@ class RequestRecords {
 	}
 
 	void updateFacts(String requestRef, RequestFacts facts) {
-		readInTransaction.forget(requestRef);
-		jdbc.sql("""
+		written(requestRef, jdbc.sql("""
 				update access_request set facts = cast(:facts as jsonb), service_type = :serviceType,
 				       service_id = :serviceId, ip_addresses = :ips, updated_at = now()
 				where request_ref = :ref
-				""")
+				""" + RETURNING)
 			.param("ref", requestRef)
 			.param("facts", write(facts))
 			.param("serviceType", facts.serviceType() == null ? null : facts.serviceType().name())
 			.param("serviceId", facts.serviceId())
-			.param("ips", facts.ipAddresses() == null ? new String[0] : facts.ipAddresses().toArray(String[]::new))
-			.update();
+			.param("ips", facts.ipAddresses() == null ? new String[0] : facts.ipAddresses().toArray(String[]::new)));
 	}
 
 	void updateStatus(String requestRef, AccessStatus status, ReasonCode reasonCode) {
-		readInTransaction.forget(requestRef);
-		jdbc.sql("""
-				update access_request set status = :status, reason_code = :reasonCode, status_since = now(),
-				       updated_at = now()
-				where request_ref = :ref
-				""")
-			.param("ref", requestRef)
-			.param("status", status.name())
-			.param("reasonCode", reasonCode == null ? null : reasonCode.name())
-			.update();
+		written(requestRef,
+				jdbc.sql("""
+						update access_request set status = :status, reason_code = :reasonCode, status_since = now(),
+						       updated_at = now()
+						where request_ref = :ref
+						""" + RETURNING)
+					.param("ref", requestRef)
+					.param("status", status.name())
+					.param("reasonCode", reasonCode == null ? null : reasonCode.name()));
 	}
 
 	/**
 	 * The service id and IP addresses as they are now are the ones approved, from now on.
 	 */
 	void freezeApprovedFacts(String requestRef) {
-		readInTransaction.forget(requestRef);
-		jdbc.sql("""
+		written(requestRef, jdbc.sql("""
 				update access_request set approved_service_id = service_id, approved_ip_addresses = ip_addresses,
 				       approved_at = now(), updated_at = now()
 				where request_ref = :ref
-				""").param("ref", requestRef).update();
+				""" + RETURNING).param("ref", requestRef));
 	}
 
 	void updateMissingFacts(String requestRef, List<MissingFact> missingFacts) {
@@ -252,12 +261,22 @@ class RequestRecords {
 
 	// column: one of this class's own constants, never input
 	private void updateJson(String requestRef, String column, Object value) {
+		written(requestRef,
+				jdbc.sql("update access_request set " + column + " = cast(:value as jsonb), updated_at = now() "
+						+ "where request_ref = :ref" + RETURNING)
+					.param("ref", requestRef)
+					.param("value", write(value)));
+	}
+
+	/**
+	 * Writes the request and keeps the row the write returns: the steps after it read the
+	 * request as written without asking PostgreSQL again. The requests' histories read in
+	 * this transaction are forgotten, as any of them may hold this request.
+	 */
+	private void written(String requestRef, JdbcClient.StatementSpec write) {
 		readInTransaction.forget(requestRef);
-		jdbc.sql("update access_request set " + column + " = cast(:value as jsonb), updated_at = now() "
-				+ "where request_ref = :ref")
-			.param("ref", requestRef)
-			.param("value", write(value))
-			.update();
+		histories.forgetAll();
+		readInTransaction.keep(write.query(this::map).optional(), RequestRecord::requestRef);
 	}
 
 	private static Map<String, Object> searchCriteria(String customerId, String serviceId, AccessStatus status) {

@@ -3,6 +3,7 @@ package net.port25.workflow.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -140,6 +141,60 @@ class RequestRecordsIntegrationTests {
 	}
 
 	@Test
+	void aWriteKeepsTheRowItReturnedSoTheNextReadAsksNothing() {
+		String requestRef = insertApproved("REQ-WRITE-");
+		TransactionTemplate transaction = new TransactionTemplate(transactionManager);
+
+		transaction.executeWithoutResult((status) -> {
+			requests.get(requestRef);
+			requests.changeStatus(requestRef, AccessStatus.ENABLED, "test", null, null);
+			long scansAfterTheWrite = lookupsOfRequestsInThisTransaction();
+
+			RequestRecord afterTheWrite = requests.get(requestRef);
+
+			assertThat(lookupsOfRequestsInThisTransaction()).as("the read after the write")
+				.isEqualTo(scansAfterTheWrite);
+			assertThat(afterTheWrite.status()).isEqualTo(AccessStatus.ENABLED);
+			assertThat(afterTheWrite.statusSince()).as("as PostgreSQL wrote it")
+				.isEqualTo(jdbc.sql("select status_since from access_request where request_ref = :ref")
+					.param("ref", requestRef)
+					.query(Timestamp.class)
+					.single()
+					.toInstant());
+		});
+	}
+
+	@Test
+	void aTransactionReadsARequestsHistoryOnceUntilAnyRequestIsWritten() {
+		String earlier = insertApproved("REQ-EARLIER-");
+		String current = insertApproved("REQ-CURRENT-");
+		String serviceId = "SVC-" + earlier;
+		jdbc.sql(
+				"""
+						update access_request set service_id = :serviceId, facts = jsonb_build_object('serviceId', :serviceId),
+						       customer_id = :serviceId, status = case when request_ref = :earlier then 'REJECTED' else 'IN_REVIEW' end
+						where request_ref in (:earlier, :current)""")
+			.param("serviceId", serviceId)
+			.param("earlier", earlier)
+			.param("current", current)
+			.update();
+		TransactionTemplate transaction = new TransactionTemplate(transactionManager);
+
+		transaction.executeWithoutResult((status) -> {
+			RequestHistory first = requests.history(requests.get(current));
+			assertThat(first.rejections()).isEqualTo(1);
+			assertThat(requests.history(requests.get(current)).earlier()).as("read again in the same transaction")
+				.isSameAs(first.earlier());
+
+			requests.changeStatus(earlier, AccessStatus.REVOKED, "test", null, null);
+
+			RequestHistory afterTheWrite = requests.history(requests.get(current));
+			assertThat(afterTheWrite.rejections()).isZero();
+			assertThat(afterTheWrite.revocations()).isEqualTo(1);
+		});
+	}
+
+	@Test
 	void aLockingReadSeesWhatAnotherTransactionCommittedSinceTheFirstRead() {
 		String requestRef = insertApproved("REQ-RELOCK-");
 		TransactionTemplate transaction = new TransactionTemplate(transactionManager);
@@ -169,6 +224,13 @@ class RequestRecordsIntegrationTests {
 			.param("serviceId", "SVC-" + requestRef)
 			.update();
 		return requestRef;
+	}
+
+	/** Index lookups of the request table so far in the current transaction. */
+	private long lookupsOfRequestsInThisTransaction() {
+		return jdbc.sql("select idx_scan + seq_scan from pg_stat_xact_user_tables where relname = 'access_request'")
+			.query(Long.class)
+			.single();
 	}
 
 	private boolean waitingForTheRowLock() {
