@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -54,11 +55,11 @@ public final class ReadInTransaction<V> {
 		}
 	}
 
-	/** For records that a write of any one row may change (a query's result). */
-	public void forgetAll() {
+	/** For the results of queries that a write may change. */
+	public void forgetIf(Predicate<String> id) {
 		Map<String, Optional<V>> kept = existing();
 		if (kept != null) {
-			kept.clear();
+			kept.keySet().removeIf(id);
 		}
 	}
 

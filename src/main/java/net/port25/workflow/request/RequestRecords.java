@@ -64,8 +64,8 @@ class RequestRecords {
 	private final ReadInTransaction<RequestRecord> readInTransaction = new ReadInTransaction<>();
 
 	/**
-	 * The earlier requests of a request, read once per transaction until any request is
-	 * written: the risk assessment and the review brief of one event both show them.
+	 * The earlier requests of a request, read once per transaction until another request
+	 * is written: the risk assessment and the review brief of one event both show them.
 	 */
 	private final ReadInTransaction<List<RequestRecord>> histories = new ReadInTransaction<>();
 
@@ -191,9 +191,13 @@ class RequestRecords {
 	 * the same customer, newest first.
 	 */
 	List<RequestRecord> findEarlier(RequestRecord record, int limit) {
-		String key = String.join("|", record.requestRef(), String.valueOf(record.serviceId()),
+		String key = historyKeyPrefix(record.requestRef()) + String.join("|", String.valueOf(record.serviceId()),
 				String.join(",", record.ipAddresses()), record.customerId(), String.valueOf(limit));
 		return histories.find(key, (ignored) -> Optional.of(List.copyOf(readEarlier(record, limit)))).orElseThrow();
+	}
+
+	private static String historyKeyPrefix(String requestRef) {
+		return requestRef + "|";
 	}
 
 	private List<RequestRecord> readEarlier(RequestRecord record, int limit) {
@@ -270,12 +274,13 @@ class RequestRecords {
 
 	/**
 	 * Writes the request and keeps the row the write returns: the steps after it read the
-	 * request as written without asking PostgreSQL again. The requests' histories read in
-	 * this transaction are forgotten, as any of them may hold this request.
+	 * request as written without asking PostgreSQL again. The histories of other requests
+	 * read in this transaction are forgotten, as any of them may hold this one; its own
+	 * leaves it out.
 	 */
 	private void written(String requestRef, JdbcClient.StatementSpec write) {
 		readInTransaction.forget(requestRef);
-		histories.forgetAll();
+		histories.forgetIf((key) -> !key.startsWith(historyKeyPrefix(requestRef)));
 		readInTransaction.keep(write.query(this::map).optional(), RequestRecord::requestRef);
 	}
 

@@ -74,6 +74,18 @@ class ReadInTransactionTest {
 	}
 
 	@Test
+	void forgetsTheIdsAPredicatePicks() {
+		begin();
+		kept.find("a|1", database);
+		kept.find("b|1", database);
+
+		kept.forgetIf((id) -> !id.startsWith("a|"));
+
+		assertThat(kept.find("a|1", database)).contains("a|1#1");
+		assertThat(kept.find("b|1", database)).contains("b|1#3");
+	}
+
+	@Test
 	void twoKindsOfRecordKeepTheirOwn() {
 		ReadInTransaction<String> other = new ReadInTransaction<>();
 		begin();

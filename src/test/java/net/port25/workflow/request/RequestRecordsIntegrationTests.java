@@ -165,7 +165,7 @@ class RequestRecordsIntegrationTests {
 	}
 
 	@Test
-	void aTransactionReadsARequestsHistoryOnceUntilAnyRequestIsWritten() {
+	void aTransactionReadsARequestsHistoryOnceUntilAnotherRequestIsWritten() {
 		String earlier = insertApproved("REQ-EARLIER-");
 		String current = insertApproved("REQ-CURRENT-");
 		String serviceId = "SVC-" + earlier;
@@ -184,6 +184,10 @@ class RequestRecordsIntegrationTests {
 			RequestHistory first = requests.history(requests.get(current));
 			assertThat(first.rejections()).isEqualTo(1);
 			assertThat(requests.history(requests.get(current)).earlier()).as("read again in the same transaction")
+				.isSameAs(first.earlier());
+			requests.updateMissingFacts(current, List.of());
+			assertThat(requests.history(requests.get(current)).earlier())
+				.as("after a write of the request itself, which its history leaves out")
 				.isSameAs(first.earlier());
 
 			requests.changeStatus(earlier, AccessStatus.REVOKED, "test", null, null);
