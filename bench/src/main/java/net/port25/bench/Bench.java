@@ -127,6 +127,14 @@ public final class Bench {
 			int enabled = revocations + this.settings.stormEvents() / 100 + 10;
 			log("preparing %d enabled cMetal services (also the engine's warm-up)", enabled);
 			this.results.put("preparation", scenarios.prepareEnabledServices(enabled, staff));
+			if (this.settings.warmUpSeconds() > 0) {
+				// the JIT compiles the engine's paths for minutes: measured at once, the
+				// drain and the first steps share the CPU with the compiler threads
+				log("warm-up: mixed load at %.0f events/s for %d s (not measured)", this.settings.warmUpRate(),
+						this.settings.warmUpSeconds());
+				this.results.put("warmUp",
+						scenarios.mixed(this.settings.warmUpRate(), Duration.ofSeconds(this.settings.warmUpSeconds())));
+			}
 			log("drain: %d complete requests at once", this.settings.drainRequests());
 			this.results.put("drain", scenarios.drain(this.settings.drainRequests()));
 			log("%s", this.results.get("drain"));
@@ -256,7 +264,7 @@ public final class Bench {
 	/** The benchmark's settings, from system properties with the defaults. */
 	record Settings(Path root, Path jar, List<Double> steps, int stepSeconds, int revocationSeconds, int stormEvents,
 			int drainRequests, int baselineRecords, int baselineInstances, boolean baselines, boolean twoNodes,
-			boolean jfr, String historyLevel, List<String> engineFlags) {
+			boolean jfr, String historyLevel, List<String> engineFlags, int warmUpSeconds, double warmUpRate) {
 
 		static Settings fromSystemProperties() {
 			Path root = Path.of(System.getProperty("bench.root", "..")).toAbsolutePath().normalize();
@@ -277,7 +285,9 @@ public final class Bench {
 					System.getProperty("bench.history-level", "activity"),
 					Arrays.stream(System.getProperty("bench.engine-flags", "").split(" "))
 						.filter((flag) -> !flag.isBlank())
-						.toList());
+						.toList(),
+					Integer.getInteger("bench.warm-up-seconds", 60),
+					Double.parseDouble(System.getProperty("bench.warm-up-rate", "50")));
 		}
 
 		Map<String, Object> asMap() {
@@ -288,6 +298,8 @@ public final class Bench {
 			map.put("revocationSeconds", this.revocationSeconds);
 			map.put("stormEvents", this.stormEvents);
 			map.put("drainRequests", this.drainRequests);
+			map.put("warmUpSeconds", this.warmUpSeconds);
+			map.put("warmUpRate", this.warmUpRate);
 			map.put("baselineRecords", this.baselineRecords);
 			map.put("baselineInstances", this.baselineInstances);
 			map.put("twoNodes", this.twoNodes);
