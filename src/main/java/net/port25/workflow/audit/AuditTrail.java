@@ -1,6 +1,7 @@
 package net.port25.workflow.audit;
 
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,17 +28,21 @@ public class AuditTrail {
 				values (:requestRef, :serviceId, :at, :actor, :action, :fromStatus, :toStatus, :reason, :sourceEventId,
 				        :verifiedSource)
 				""")
-			.param("requestRef", entry.requestRef())
-			.param("serviceId", entry.serviceId())
+			// typed, nulls too: a parameter typed by its value changes type with it, and
+			// PostgreSQL then parses and plans the statement again at every other
+			// execution
+			.param("requestRef", entry.requestRef(), Types.VARCHAR)
+			.param("serviceId", entry.serviceId(), Types.VARCHAR)
 			.param("at", Timestamp.from(entry.at()))
-			.param("actor", entry.actor())
-			.param("action", entry.action().name())
-			.param("fromStatus", entry.fromStatus())
-			.param("toStatus", entry.toStatus())
-			.param("reason", entry.reason())
-			.param("sourceEventId", entry.sourceEventId())
+			.param("actor", entry.actor(), Types.VARCHAR)
+			.param("action", entry.action().name(), Types.VARCHAR)
+			.param("fromStatus", entry.fromStatus(), Types.VARCHAR)
+			.param("toStatus", entry.toStatus(), Types.VARCHAR)
+			.param("reason", entry.reason(), Types.VARCHAR)
+			.param("sourceEventId", entry.sourceEventId(), Types.VARCHAR)
 			.param("verifiedSource",
-					entry.verifiedSource() != null ? entry.verifiedSource() : VerifiedSource.current().orElse(null))
+					entry.verifiedSource() != null ? entry.verifiedSource() : VerifiedSource.current().orElse(null),
+					Types.VARCHAR)
 			.update();
 	}
 

@@ -118,19 +118,29 @@ class RequestRecords {
 
 	private Optional<RequestRecord> findLive(String serviceId, String ipAddress, String lock) {
 		return jdbc
-			// "ip_addresses @> array[ip]", not "ip = any(ip_addresses)": only the former
-			// can use
-			// the GIN index, so that both arms use an index (BitmapOr) instead of a scan
-			// of every
-			// request for each abuse report, toggle and submission (bench: 86 ms on
-			// 13,000 rows)
-			.sql("select " + COLUMNS + " from access_request where " + LIVE
-					+ " and (service_id = :serviceId or ip_addresses @> array[cast(:ip as text)])"
+			.sql("select " + COLUMNS + " from access_request where " + LIVE + " and " + matching(serviceId, ipAddress)
 					+ " order by created_at desc limit 1" + lock)
 			.param("serviceId", serviceId)
 			.param("ip", ipAddress)
 			.query(this::map)
 			.optional();
+	}
+
+	/**
+	 * The service or the address, whichever is given. A query for the service alone is
+	 * planned once and its plan kept, where PostgreSQL plans the "or" of both again at
+	 * every execution (its plans for the given values look cheaper than a general one:
+	 * 0.15 ms of planning for each submission). "ip_addresses @> array[ip]", not "ip =
+	 * any(ip_addresses)": only the former can use the GIN index, so that both arms use an
+	 * index (BitmapOr) instead of a scan of every request (bench: 86 ms on 13,000 rows).
+	 */
+	private static String matching(String serviceId, String ipAddress) {
+		String service = "service_id = :serviceId";
+		String address = "ip_addresses @> array[cast(:ip as text)]";
+		if (ipAddress == null) {
+			return service;
+		}
+		return (serviceId == null) ? address : "(" + service + " or " + address + ")";
 	}
 
 	/**

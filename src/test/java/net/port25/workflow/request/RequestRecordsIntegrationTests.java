@@ -141,6 +141,23 @@ class RequestRecordsIntegrationTests {
 	}
 
 	@Test
+	void aLiveRequestIsFoundByItsServiceByOneOfItsAddressesOrByEither() {
+		String requestRef = insertApproved("REQ-LIVE-");
+		String serviceId = "SVC-" + requestRef;
+		jdbc.sql("update access_request set ip_addresses = array['192.0.2.10', '192.0.2.11'] where request_ref = :ref")
+			.param("ref", requestRef)
+			.update();
+
+		assertThat(requests.findLive(serviceId, null)).map(RequestRecord::requestRef).contains(requestRef);
+		assertThat(requests.findLive(null, "192.0.2.11")).map(RequestRecord::requestRef).contains(requestRef);
+		assertThat(requests.findLive("SVC-OTHER-" + requestRef, "192.0.2.10")).map(RequestRecord::requestRef)
+			.contains(requestRef);
+		assertThat(requests.findLive(serviceId, "198.51.100.200")).map(RequestRecord::requestRef).contains(requestRef);
+		assertThat(requests.findLive("SVC-OTHER-" + requestRef, null)).isEmpty();
+		assertThat(requests.findLive(null, null)).isEmpty();
+	}
+
+	@Test
 	void aWriteKeepsTheRowItReturnedSoTheNextReadAsksNothing() {
 		String requestRef = insertApproved("REQ-WRITE-");
 		TransactionTemplate transaction = new TransactionTemplate(transactionManager);
