@@ -1,6 +1,7 @@
 package net.port25.workflow.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatRuntimeException;
 import static org.awaitility.Awaitility.await;
@@ -197,6 +198,40 @@ class OutboxIntegrationTests {
 		relay.purgeSent();
 
 		assertThat(rowsMentioning(serviceId)).isZero();
+	}
+
+	@Test
+	void aRelayPassCommitsWithoutWaitingForTheDiskAndTheNextTransactionOnItsConnectionDoes() {
+		TransactionTemplate transaction = new TransactionTemplate(transactionManager);
+		// the test server commits without waiting for the disk throughout: this
+		// connection waits, as a production server's do
+		String connection = transaction.execute(
+				(status) -> jdbc.sql("select pg_backend_pid()::text, set_config('synchronous_commit', 'on', false)")
+					.query((row, number) -> row.getString(1))
+					.single());
+		try {
+			// the pass joins this transaction, so that its setting can be read before it
+			// ends
+			List<String> during = transaction.execute((status) -> {
+				relay.publishPending();
+				return connectionAndCommitSetting();
+			});
+			List<String> after = transaction.execute((status) -> connectionAndCommitSetting());
+
+			assumeThat(List.of(during.get(0), after.get(0))).as("the pool handed this thread the same connection again")
+				.containsOnly(connection);
+			assertThat(during.get(1)).isEqualTo("off");
+			assertThat(after.get(1)).as("an event's transaction after a pass on the same connection").isEqualTo("on");
+		}
+		finally {
+			transaction.executeWithoutResult((status) -> jdbc.sql("reset synchronous_commit").update());
+		}
+	}
+
+	private List<String> connectionAndCommitSetting() {
+		return jdbc.sql("select pg_backend_pid()::text, current_setting('synchronous_commit')")
+			.query((row, number) -> List.of(row.getString(1), row.getString(2)))
+			.single();
 	}
 
 	private void inTransaction(Runnable work) {
