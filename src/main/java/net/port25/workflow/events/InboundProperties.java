@@ -31,12 +31,14 @@ import org.springframework.validation.annotation.Validated;
  * applied in one transaction (the listener's {@code max.poll.records}): under a backlog
  * the events of a poll share one commit, and a failure rolls back at most this many,
  * which are then applied one by one
+ * @param requestsConcurrency consumer threads of the requests listener (at most the
+ * topic's partitions): fewer threads than partitions fill their polls under load
  */
 @Validated
 @ConfigurationProperties("port25.inbound")
 record InboundProperties(@NotEmpty Map<String, Map<String, List<String>>> sources,
 		@NotNull Duration deduplicationRetention, @Valid @NotNull DeadLetter deadLetter,
-		@Min(1) int abuseEventsConcurrency, @Min(1) int requestsPerTransaction) {
+		@Min(1) int abuseEventsConcurrency, @Min(1) int requestsPerTransaction, @Min(1) int requestsConcurrency) {
 
 	/**
 	 * @param maxReasonLength at most this many characters of the reason go into the

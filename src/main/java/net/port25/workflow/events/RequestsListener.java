@@ -61,7 +61,7 @@ class RequestsListener {
 
 	@KafkaListener(id = "requests", groupId = "${spring.kafka.consumer.group-id}.requests",
 			clientIdPrefix = "${spring.kafka.consumer.group-id}.requests", batch = "true",
-			topics = "${port25.topics.requests}",
+			topics = "${port25.topics.requests}", concurrency = "${port25.inbound.requests-concurrency}",
 			properties = "max.poll.records=${port25.inbound.requests-per-transaction}")
 	void on(List<ConsumerRecord<String, byte[]>> records) {
 		inbound.acceptAllTogether(records, handlers);

@@ -66,6 +66,12 @@ class KafkaClientsIntegrationTests {
 		assertThat(consumers("abuse-revocations")).isEqualTo(topics.partitions());
 	}
 
+	@Test
+	void theRequestsListenerRunsTheThreadsConfigured() {
+		assertThat(inbound.requestsConcurrency()).isLessThan(topics.partitions());
+		assertThat(consumers("requests")).isEqualTo(inbound.requestsConcurrency());
+	}
+
 	private int consumers(String listener) {
 		return ((ConcurrentMessageListenerContainer<?, ?>) listeners.getListenerContainer(listener)).getContainers()
 			.size();
