@@ -158,18 +158,24 @@ public class Requests {
 		records.updateFacts(requestRef, facts);
 	}
 
+	/** What the request still lacks; the same list again writes nothing. */
 	public void updateMissingFacts(String requestRef, List<MissingFact> missingFacts) {
-		records.updateMissingFacts(requestRef, missingFacts);
+		if (!get(requestRef).missingFacts().equals(missingFacts)) {
+			records.updateMissingFacts(requestRef, missingFacts);
+		}
 	}
 
 	/**
 	 * The risk decision's findings replace the earlier ones; findings of abuse reports
-	 * are kept.
+	 * are kept. The same findings again write nothing.
 	 */
 	public void assessed(String requestRef, List<Finding> riskFindings) {
 		List<Finding> findings = new ArrayList<>(riskFindings);
-		get(requestRef).findings().stream().filter(Finding::isAbuseReport).forEach(findings::add);
-		records.updateFindings(requestRef, findings);
+		List<Finding> before = get(requestRef).findings();
+		before.stream().filter(Finding::isAbuseReport).forEach(findings::add);
+		if (!before.equals(findings)) {
+			records.updateFindings(requestRef, findings);
+		}
 	}
 
 	/**

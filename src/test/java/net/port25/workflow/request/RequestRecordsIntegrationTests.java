@@ -202,7 +202,7 @@ class RequestRecordsIntegrationTests {
 			assertThat(first.rejections()).isEqualTo(1);
 			assertThat(requests.history(requests.get(current)).earlier()).as("read again in the same transaction")
 				.isSameAs(first.earlier());
-			requests.updateMissingFacts(current, List.of());
+			requests.updateMissingFacts(current, List.of(new MissingFact("hostname", "Which hostname?")));
 			assertThat(requests.history(requests.get(current)).earlier())
 				.as("after a write of the request itself, which its history leaves out")
 				.isSameAs(first.earlier());
@@ -212,6 +212,30 @@ class RequestRecordsIntegrationTests {
 			RequestHistory afterTheWrite = requests.history(requests.get(current));
 			assertThat(afterTheWrite.rejections()).isZero();
 			assertThat(afterTheWrite.revocations()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void theSameMissingFactsOrFindingsAgainWriteNothing() {
+		String requestRef = insertApproved("REQ-SAME-");
+		List<MissingFact> missing = List.of(new MissingFact("hostname", "Which hostname?"));
+		List<Finding> findings = List.of(new Finding("DKIM_NOT_CONFIGURED", Finding.Severity.WARNING, "No DKIM"));
+		TransactionTemplate transaction = new TransactionTemplate(transactionManager);
+
+		transaction.executeWithoutResult((status) -> {
+			requests.updateMissingFacts(requestRef, missing);
+			requests.assessed(requestRef, findings);
+			long updates = updatesOfRequestsInThisTransaction();
+
+			requests.updateMissingFacts(requestRef, List.copyOf(missing));
+			requests.assessed(requestRef, List.copyOf(findings));
+			assertThat(updatesOfRequestsInThisTransaction()).as("the same again").isEqualTo(updates);
+
+			requests.updateMissingFacts(requestRef, List.of());
+			requests.assessed(requestRef, List.of());
+			assertThat(updatesOfRequestsInThisTransaction()).as("changed").isEqualTo(updates + 2);
+			assertThat(requests.get(requestRef).missingFacts()).isEmpty();
+			assertThat(requests.get(requestRef).findings()).isEmpty();
 		});
 	}
 
@@ -245,6 +269,13 @@ class RequestRecordsIntegrationTests {
 			.param("serviceId", "SVC-" + requestRef)
 			.update();
 		return requestRef;
+	}
+
+	/** Rows of the request table updated so far in the current transaction. */
+	private long updatesOfRequestsInThisTransaction() {
+		return jdbc.sql("select n_tup_upd from pg_stat_xact_user_tables where relname = 'access_request'")
+			.query(Long.class)
+			.single();
 	}
 
 	/** Index lookups of the request table so far in the current transaction. */
