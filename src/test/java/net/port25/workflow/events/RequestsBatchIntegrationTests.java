@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import net.port25.workflow.ContractExamples;
 import net.port25.workflow.EventTypes;
 import net.port25.workflow.infrastructure.IntegrationTest;
@@ -141,14 +140,9 @@ class RequestsBatchIntegrationTests {
 			.sum();
 	}
 
-	private byte[] submitted(String requestRef, String serviceId) throws Exception {
-		ObjectNode event = (ObjectNode) json.readTree(ContractExamples.read("submitted-icolocation.json"));
-		event.put("id", UUID.randomUUID().toString());
-		ObjectNode data = (ObjectNode) event.get("data");
-		data.put("requestRef", requestRef);
-		data.put("serviceId", serviceId);
-		data.putArray("ipAddresses").add("192.0.2." + (1 + Math.floorMod(serviceId.hashCode(), 250)));
-		return json.writeValueAsBytes(event);
+	private byte[] submitted(String requestRef, String serviceId) {
+		return ContractExamples.submission(json, requestRef, serviceId,
+				"192.0.2." + (1 + Math.floorMod(serviceId.hashCode(), 250)));
 	}
 
 }

@@ -11,7 +11,6 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import net.port25.workflow.ContractExamples;
 import net.port25.workflow.ProcessScenarios;
@@ -88,14 +87,9 @@ class TraceContextIntegrationTests {
 		assertThat(context.getBeansOfType(SpanExporter.class)).isEmpty();
 	}
 
-	private byte[] submitted(String requestRef, String serviceId) throws Exception {
-		ObjectNode event = (ObjectNode) json.readTree(ContractExamples.read("submitted-icolocation.json"));
-		event.put("id", UUID.randomUUID().toString());
-		ObjectNode data = (ObjectNode) event.get("data");
-		data.put("requestRef", requestRef);
-		data.put("serviceId", serviceId);
-		data.putArray("ipAddresses").add("198.19." + (1 + Math.floorMod(serviceId.hashCode(), 250)) + ".7");
-		return json.writeValueAsBytes(event);
+	private byte[] submitted(String requestRef, String serviceId) {
+		return ContractExamples.submission(json, requestRef, serviceId,
+				"198.19." + (1 + Math.floorMod(serviceId.hashCode(), 250)) + ".7");
 	}
 
 	private List<ConsumerRecord<String, byte[]>> accessChanges(String serviceId, int count) {
