@@ -273,14 +273,19 @@ class RequestRecordsIntegrationTests {
 
 	/** Rows of the request table updated so far in the current transaction. */
 	private long updatesOfRequestsInThisTransaction() {
-		return jdbc.sql("select n_tup_upd from pg_stat_xact_user_tables where relname = 'access_request'")
-			.query(Long.class)
-			.single();
+		return requestTableInThisTransaction("n_tup_upd");
 	}
 
-	/** Index lookups of the request table so far in the current transaction. */
+	/**
+	 * Index lookups (and scans) of the request table so far in the current transaction.
+	 */
 	private long lookupsOfRequestsInThisTransaction() {
-		return jdbc.sql("select idx_scan + seq_scan from pg_stat_xact_user_tables where relname = 'access_request'")
+		return requestTableInThisTransaction("idx_scan + seq_scan");
+	}
+
+	// counter: one of this class's own expressions over pg_stat_xact_user_tables
+	private long requestTableInThisTransaction(String counter) {
+		return jdbc.sql("select " + counter + " from pg_stat_xact_user_tables where relname = 'access_request'")
 			.query(Long.class)
 			.single();
 	}
