@@ -140,7 +140,11 @@ public final class Bench {
 			log("%s", this.results.get("drain"));
 			double sustainable = mixedSteps("mixed", scenarios, this.settings.steps());
 			this.results.put("sustainablePerSecond", sustainable);
-			double background = Math.max(5, Math.round(sustainable / 2));
+			// a fixed background compares two builds at the same load when their
+			// sustainable
+			// rates differ by a step
+			double background = (this.settings.revocationBackground() > 0) ? this.settings.revocationBackground()
+					: Math.max(5, Math.round(sustainable / 2));
 			log("revocation: 10/s critical abuse on top of %.0f/s mixed", background);
 			this.results.put("revocation",
 					scenarios.revocation(background, 10, Duration.ofSeconds(this.settings.revocationSeconds())));
@@ -264,7 +268,8 @@ public final class Bench {
 	/** The benchmark's settings, from system properties with the defaults. */
 	record Settings(Path root, Path jar, List<Double> steps, int stepSeconds, int revocationSeconds, int stormEvents,
 			int drainRequests, int baselineRecords, int baselineInstances, boolean baselines, boolean twoNodes,
-			boolean jfr, String historyLevel, List<String> engineFlags, int warmUpSeconds, double warmUpRate) {
+			boolean jfr, String historyLevel, List<String> engineFlags, int warmUpSeconds, double warmUpRate,
+			double revocationBackground) {
 
 		static Settings fromSystemProperties() {
 			Path root = Path.of(System.getProperty("bench.root", "..")).toAbsolutePath().normalize();
@@ -287,7 +292,8 @@ public final class Bench {
 						.filter((flag) -> !flag.isBlank())
 						.toList(),
 					Integer.getInteger("bench.warm-up-seconds", 60),
-					Double.parseDouble(System.getProperty("bench.warm-up-rate", "50")));
+					Double.parseDouble(System.getProperty("bench.warm-up-rate", "50")),
+					Double.parseDouble(System.getProperty("bench.revocation-background", "0")));
 		}
 
 		Map<String, Object> asMap() {
@@ -296,6 +302,8 @@ public final class Bench {
 			map.put("steps", this.steps);
 			map.put("stepSeconds", this.stepSeconds);
 			map.put("revocationSeconds", this.revocationSeconds);
+			map.put("revocationBackground",
+					(this.revocationBackground > 0) ? this.revocationBackground : "half the sustainable rate");
 			map.put("stormEvents", this.stormEvents);
 			map.put("drainRequests", this.drainRequests);
 			map.put("warmUpSeconds", this.warmUpSeconds);
