@@ -276,13 +276,13 @@ public final class Bench {
 			return new Settings(root,
 					Path.of(System.getProperty("bench.jar",
 							root.resolve("target/port25-workflow-0.1.0-SNAPSHOT.jar").toString())),
-					Arrays.stream(System.getProperty("bench.steps", "25,50,100,150,200,250,300,400").split(","))
+					Arrays.stream(System.getProperty("bench.steps", "50,100,150,200,250,300,400").split(","))
 						.map(String::trim)
 						.map(Double::valueOf)
 						.toList(),
 					Integer.getInteger("bench.step-seconds", 60), Integer.getInteger("bench.revocation-seconds", 60),
 					Integer.getInteger("bench.storm-events", 20_000), Integer.getInteger("bench.drain-requests", 2000),
-					Integer.getInteger("bench.baseline-records", 20_000),
+					Integer.getInteger("bench.baseline-records", 10_000),
 					Integer.getInteger("bench.baseline-instances", 4000),
 					Boolean.parseBoolean(System.getProperty("bench.baselines", "true")),
 					Boolean.parseBoolean(System.getProperty("bench.two-nodes", "true")),
