@@ -141,8 +141,7 @@ public final class Bench {
 			double sustainable = mixedSteps("mixed", scenarios, this.settings.steps());
 			this.results.put("sustainablePerSecond", sustainable);
 			// a fixed background compares two builds at the same load when their
-			// sustainable
-			// rates differ by a step
+			// sustainable rates differ by a step
 			double background = (this.settings.revocationBackground() > 0) ? this.settings.revocationBackground()
 					: Math.max(5, Math.round(sustainable / 2));
 			log("revocation: 10/s critical abuse on top of %.0f/s mixed", background);

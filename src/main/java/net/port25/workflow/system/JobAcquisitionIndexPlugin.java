@@ -36,9 +36,8 @@ class JobAcquisitionIndexPlugin extends AbstractProcessEnginePlugin {
 			statement.execute("create index if not exists " + INDEX + " on act_ru_job (duedate_)");
 		}
 		catch (SQLException ex) {
-			// another replica creating it at the same moment; the jobs run without it,
-			// only
-			// slower to find
+			// another replica creating it at the same moment, say: the jobs run without
+			// it, only slower to find
 			log.warn("Index {} on act_ru_job not created: {}", INDEX, ex.getMessage());
 		}
 	}

@@ -7,6 +7,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.Test;
@@ -56,12 +57,11 @@ class EngineTuningIntegrationTests {
 	void theJobExecutorFindsDueJobsByTheirDueDateNotByReadingEveryWaitingTimer() {
 		assertThat(jdbc.queryForList("select indexdef from pg_indexes where tablename = 'act_ru_job' and indexname = ?",
 				String.class, JobAcquisitionIndexPlugin.INDEX))
-			.singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+			.singleElement(InstanceOfAssertFactories.STRING)
 			.endsWith("(duedate_)");
 
 		// the acquisition's condition on the due date, as Camunda writes it: with the
-		// index
-		// PostgreSQL can answer it without reading the table
+		// index PostgreSQL can answer it without reading the table
 		List<String> plan = transaction.execute((status) -> {
 			jdbc.execute("set local enable_seqscan = off");
 			return jdbc.queryForList("explain select ID_ from ACT_RU_JOB RES where RES.RETRIES_ > 0"
