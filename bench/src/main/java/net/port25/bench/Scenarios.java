@@ -216,6 +216,7 @@ final class Scenarios {
 	Map<String, Object> storm(int count, Duration within) {
 		Latencies revocations = new Latencies();
 		Map<String, Long> cpuBefore = this.cpu.snapshot();
+		this.statements.reset();
 		long started = System.nanoTime();
 		long sent = this.traffic.sendAtRate(count * 1000.0 / within.toMillis(), within, (i) -> {
 			if (i % 100 == 99) {
@@ -239,6 +240,7 @@ final class Scenarios {
 		result.put("latencyMs", revocations.summary());
 		result.put("missingOutcomes", this.outputs.forgetPending());
 		result.put("cpuMsPerEvent", CpuUsage.perEvent(cpuBefore, this.cpu.snapshot(), sent));
+		result.put("database", this.statements.perEvent(Math.max(1, sent)));
 		return result;
 	}
 

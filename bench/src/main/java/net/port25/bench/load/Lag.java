@@ -14,7 +14,9 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * The engine's consumer lag on the inbound topics: records written but not yet committed
- * by the engine's consumer groups (whatever their names), summed over the partitions.
+ * by every one of the engine's consumer groups (whatever their names), summed over the
+ * partitions. A partition's lag is that of its slowest group: the abuse topic has two,
+ * and the revocation lane's group is ahead of the one that applies every report.
  */
 public final class Lag implements AutoCloseable {
 
@@ -24,7 +26,10 @@ public final class Lag implements AutoCloseable {
 		this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
 	}
 
-	/** Records on the inbound topics that the engine has not committed yet. */
+	/**
+	 * Records on the inbound topics that some engine consumer group has not committed
+	 * yet.
+	 */
 	public long inbound() {
 		try {
 			Map<TopicPartition, Long> ends = endOffsets();
@@ -35,7 +40,7 @@ public final class Lag implements AutoCloseable {
 					.get(10, TimeUnit.SECONDS);
 				offsets.forEach((partition, offset) -> {
 					if (offset != null && ends.containsKey(partition)) {
-						committed.merge(partition, offset.offset(), Math::max);
+						committed.merge(partition, offset.offset(), Math::min);
 					}
 				});
 			}
