@@ -1,6 +1,8 @@
 package net.port25.workflow.events;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -18,6 +20,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import net.port25.workflow.access.InputLimits;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,6 +38,8 @@ import org.springframework.stereotype.Component;
 class CloudEventReader {
 
 	private static final String BINARY_MODE_HEADER = "ce_specversion";
+
+	private static final String BINARY_MODE_TYPE_HEADER = "ce_type";
 
 	/** The parser's own words are enough; its excerpt of the input is left out. */
 	private static final int MAX_PARSER_MESSAGE = 200;
@@ -66,6 +71,37 @@ class CloudEventReader {
 				: structured(record);
 		EventLogContext.read(event);
 		return event;
+	}
+
+	/**
+	 * A first look at a record, unchecked: its event's data as {@code dataType} if the
+	 * event is of {@code type}, else nothing, and nothing for whatever cannot be read so.
+	 * For picking, among many records, the few worth reading ({@link #read},
+	 * {@link #data}): it skips the schemas, the CloudEvent and the validation, most of a
+	 * read's cost. Whatever it makes of a record, that record is still read in full
+	 * before it has any effect.
+	 */
+	<T> Optional<T> peek(ConsumerRecord<String, byte[]> record, String type, Class<T> dataType) {
+		if (record.value() == null) {
+			return Optional.empty();
+		}
+		try {
+			Header binaryType = record.headers().lastHeader(BINARY_MODE_TYPE_HEADER);
+			boolean binary = record.headers().lastHeader(BINARY_MODE_HEADER) != null;
+			JsonNode value = objectMapper.readTree(record.value());
+			String eventType = binary
+					? ((binaryType != null) ? new String(binaryType.value(), StandardCharsets.UTF_8) : null)
+					: value.path("type").asText(null);
+			JsonNode data = binary ? value : value.get("data");
+			if (!type.equals(eventType) || data == null || !data.isObject()) {
+				return Optional.empty();
+			}
+			return Optional.ofNullable(objectMapper.treeToValue(data, dataType));
+		}
+		catch (IOException | RuntimeException ex) {
+			// not this method's to refuse: the full read refuses it, with the reason
+			return Optional.empty();
+		}
 	}
 
 	private CloudEvent structured(ConsumerRecord<String, byte[]> record) {

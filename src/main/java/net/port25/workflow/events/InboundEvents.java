@@ -144,28 +144,35 @@ class InboundEvents {
 	 * Applies the events of a poll that {@code selection} picks, ahead of the listener
 	 * that applies every event of the topic in order, and leaves the rest to it: a lane
 	 * for the events that must not queue behind the others (a revocation behind an abuse
-	 * storm). The claim ({@link ProcessedEvents}) gives each event its effect once,
-	 * whichever lane comes first. A record that cannot be read, or an effect that fails,
-	 * is left to the other listener as well, which dead-letters or retries it: this lane
-	 * never dead-letters and never stops.
+	 * storm). The selection sees each record's data as a first, unchecked look gives it
+	 * ({@link CloudEventReader#peek}), and only what it picks is read in full: the lane
+	 * reads every record of a storm, and picks a few. The claim ({@link ProcessedEvents})
+	 * gives each event its effect once, whichever lane comes first. A record that cannot
+	 * be read, or an effect that fails, is left to the other listener as well, which
+	 * dead-letters or retries it: this lane never dead-letters and never stops.
 	 * @return how many events this lane applied (not those the other listener had applied
 	 * first)
 	 */
 	<T> int applyAhead(List<ConsumerRecord<String, byte[]>> records, EventHandler<T> handler,
 			UnaryOperator<List<T>> selection) {
-		List<ReadEvent<T>> readable = new ArrayList<>();
+		List<Peeked<T>> candidates = new ArrayList<>();
 		for (ConsumerRecord<String, byte[]> record : records) {
-			readQuietly(record, handler).ifPresent(readable::add);
+			reader.peek(record, handler.type(), handler.dataType())
+				.ifPresent((data) -> candidates.add(new Peeked<>(record, data)));
 		}
-		if (readable.isEmpty()) {
+		if (candidates.isEmpty()) {
 			return 0;
 		}
 		Set<T> selected = Collections.newSetFromMap(new IdentityHashMap<>());
-		selected.addAll(selection.apply(readable.stream().map(ReadEvent::data).toList()));
+		selected.addAll(selection.apply(candidates.stream().map(Peeked::data).toList()));
 		int applied = 0;
-		for (ReadEvent<T> event : readable) {
-			if (selected.contains(event.data()) && applyQuietly(event, handler)) {
-				metrics.appliedAhead(event.record());
+		for (Peeked<T> candidate : candidates) {
+			if (!selected.contains(candidate.data())) {
+				continue;
+			}
+			Optional<ReadEvent<T>> event = readQuietly(candidate.record(), handler);
+			if (event.isPresent() && applyQuietly(event.get(), handler)) {
+				metrics.appliedAhead(candidate.record());
 				applied++;
 			}
 		}
@@ -297,6 +304,10 @@ class InboundEvents {
 
 	/** A record that breaks the contract, and why. */
 	private record Refused(ConsumerRecord<String, byte[]> record, InvalidEventException reason) {
+	}
+
+	/** A record and its data at a first look. */
+	private record Peeked<T>(ConsumerRecord<String, byte[]> record, T data) {
 	}
 
 	/** A record read, with its event and data. */

@@ -79,11 +79,15 @@ public class AbuseHandling {
 	/**
 	 * The reports among these that revoke granted access at once, as the requests stand
 	 * now: for the revocation lane, which applies them ahead of the reports polled before
-	 * them. {@link #handle} decides again, on the locked request.
+	 * them. The lane picks from reports it has not checked yet, so any field may be
+	 * missing; {@link #handle} decides again, on the checked report and the locked
+	 * request.
 	 */
 	@Transactional(readOnly = true)
 	public List<AbuseDetected> revokingAtOnce(List<AbuseDetected> reports) {
-		List<AbuseDetected> actingAtOnce = reports.stream().filter((abuse) -> abuse.severity().actsAtOnce()).toList();
+		List<AbuseDetected> actingAtOnce = reports.stream()
+			.filter((abuse) -> abuse.severity() != null && abuse.severity().actsAtOnce())
+			.toList();
 		if (actingAtOnce.isEmpty()) {
 			return List.of();
 		}

@@ -32,6 +32,13 @@ class CloudEventReaderTest {
 			{"specversion":"1.0","id":"e-1","source":"/ticketing","type":"port25.request.submitted",
 			 "datacontenttype":"application/json","data":%s}""";
 
+	private static final String ABUSE_DATA = """
+			{"ipAddress":"192.0.2.77","category":"spam","severity":"%s","detectedAt":"2026-11-30T02:09:41Z"}""";
+
+	private static final String ABUSE = """
+			{"specversion":"1.0","id":"e-5","source":"/abuse-monitor","type":"port25.abuse.detected",
+			 "data":%s}""".formatted(ABUSE_DATA);
+
 	private final ObjectMapper objectMapper = JsonMapper.builder()
 		.findAndAddModules()
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -182,6 +189,47 @@ class CloudEventReaderTest {
 		assertThatExceptionOfType(InvalidEventException.class).isThrownBy(() -> reader.read(record))
 			.withMessageStartingWith("not JSON")
 			.satisfies((ex) -> assertThat(ex.getMessage()).hasSizeLessThan(400));
+	}
+
+	@Test
+	void aFirstLookGivesTheDataOfAnEventOfTheTypeAskedForInBothModes() {
+		ConsumerRecord<String, byte[]> structured = record(ABUSE.formatted("critical"));
+		ConsumerRecord<String, byte[]> binary = record(ABUSE_DATA.formatted("critical"));
+		header(binary, "ce_specversion", "1.0");
+		header(binary, "ce_type", "port25.abuse.detected");
+
+		for (ConsumerRecord<String, byte[]> record : java.util.List.of(structured, binary)) {
+			assertThat(reader.peek(record, "port25.abuse.detected", AbuseDetected.class))
+				.hasValueSatisfying((abuse) -> assertThat(abuse.severity()).isEqualTo(AbuseDetected.Severity.CRITICAL));
+		}
+	}
+
+	@Test
+	void aFirstLookChecksNothingTheFullReadRefuses() {
+		// an address that is no IP literal, a source nobody sent: the full read refuses
+		// it
+		ConsumerRecord<String, byte[]> record = record(ABUSE.formatted("critical")
+			.replace("192.0.2.77", "not-an-address")
+			.replace("\"specversion\":\"1.0\"", "\"specversion\":\"0.3\""));
+
+		assertThat(reader.peek(record, "port25.abuse.detected", AbuseDetected.class))
+			.hasValueSatisfying((abuse) -> assertThat(abuse.ipAddress()).isEqualTo("not-an-address"));
+		assertThatExceptionOfType(InvalidEventException.class).isThrownBy(() -> reader.read(record));
+	}
+
+	@Test
+	void aFirstLookGivesNothingForAnotherTypeOrWhatCannotBeMapped() {
+		ConsumerRecord<String, byte[]> otherType = record(STRUCTURED.formatted(DATA));
+		ConsumerRecord<String, byte[]> unknownSeverity = record(ABUSE.formatted("apocalyptic"));
+		ConsumerRecord<String, byte[]> notJson = record("x".repeat(1000));
+		ConsumerRecord<String, byte[]> withoutData = record(
+				ABUSE.formatted("critical").replaceAll(",\\s*\"data\":\\{.*\\}\\}", "}"));
+		ConsumerRecord<String, byte[]> empty = new ConsumerRecord<>("port25.abuse.events", 0, 0, "k", null);
+
+		for (ConsumerRecord<String, byte[]> record : java.util.List.of(otherType, unknownSeverity, notJson, withoutData,
+				empty)) {
+			assertThat(reader.peek(record, "port25.abuse.detected", AbuseDetected.class)).isEmpty();
+		}
 	}
 
 	private void assertSubmitted(ConsumerRecord<String, byte[]> record) {

@@ -125,6 +125,36 @@ class RevocationLaneIntegrationTests extends EndToEnd {
 	}
 
 	@Test
+	void picksAtFirstLookButAppliesOnlyWhatTheFullReadAccepts() {
+		ContractTraffic.Request spoofed = approvedCMetal();
+		ContractTraffic.Request revoked = approvedCMetal();
+		double appliedAhead = appliedAhead();
+		holdTheListener();
+
+		// one key, one partition: the lane reads them in one poll, in this order
+		String key = spoofed.serviceId();
+		ObjectNode fromTicketing = abuseReport(spoofed.serviceId(), "critical").put("source", "/ticketing");
+		traffic.publish(topics.abuseEvents(), key, fromTicketing);
+		ObjectNode withoutSeverity = abuseReport(spoofed.serviceId(), "critical");
+		((ObjectNode) withoutSeverity.get("data")).remove("severity");
+		traffic.publish(topics.abuseEvents(), key, withoutSeverity);
+		String critical = report(key, revoked.serviceId(), "critical");
+
+		assertThat(traffic.commands(revoked.serviceId(), 1).get(0).get("type").asText()).isEqualTo("port25.port.close");
+		assertThat(appliedAhead()).isEqualTo(appliedAhead + 1);
+		assertThat(requests.get(spoofed.ref()).status()).isEqualTo(AccessStatus.APPROVED);
+
+		abuseListener().resume();
+		// the listener dead-letters both before it gets to this one
+		String low = report(key, spoofed.serviceId(), "low");
+		awaitReported(spoofed.serviceId(), low);
+		assertThat(reportsOf(spoofed.serviceId())).containsExactly(low);
+		assertThat(reportsOf(revoked.serviceId())).containsExactly(critical);
+		assertThat(requests.get(spoofed.ref()).status()).isEqualTo(AccessStatus.APPROVED);
+		assertThat(traffic.all(topics.networkCommands(), spoofed.serviceId())).isEmpty();
+	}
+
+	@Test
 	void countsNothingAheadForAReportTheListenerHadAppliedFirst() throws Exception {
 		ContractTraffic.Request request = approvedCMetal();
 		ObjectNode event = abuseReport(request.serviceId(), "critical");
