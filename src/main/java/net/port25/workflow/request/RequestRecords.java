@@ -49,6 +49,14 @@ class RequestRecords {
 	/** The states of granted access. */
 	static final String GRANTED = statusIn(AccessStatus::isGranted);
 
+	/**
+	 * The granted requests that hold one of the service ids or addresses: its address arm
+	 * is answered by the index of granted requests' addresses
+	 * ({@code access_request_granted_ip_addresses}).
+	 */
+	static final String FIND_GRANTED = "select service_id, ip_addresses from access_request where " + GRANTED
+			+ " and (service_id = any(cast(:serviceIds as text[])) or ip_addresses && cast(:ips as text[]))";
+
 	// cast: PostgreSQL cannot infer the type of a parameter that is only compared with
 	// null
 	private static final String SEARCH = """
@@ -150,8 +158,7 @@ class RequestRecords {
 	GrantedServices findGranted(Collection<String> serviceIds, Collection<String> ipAddresses) {
 		Set<String> services = new HashSet<>();
 		Set<String> addresses = new HashSet<>();
-		jdbc.sql("select service_id, ip_addresses from access_request where " + GRANTED
-				+ " and (service_id = any(cast(:serviceIds as text[])) or ip_addresses && cast(:ips as text[]))")
+		jdbc.sql(FIND_GRANTED)
 			.param("serviceIds", serviceIds.toArray(String[]::new))
 			.param("ips", ipAddresses.toArray(String[]::new))
 			.query((row) -> {
