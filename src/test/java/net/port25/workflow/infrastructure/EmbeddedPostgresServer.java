@@ -42,6 +42,12 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 				.setCleanDataDirectory(false)
 				.setServerConfig("fsync", "on")
 				.setServerConfig("synchronous_commit", "on");
+			// the settings the bench's server runs with (bench/README.md): PostgreSQL's
+			// defaults start a checkpoint every minute or so under load, and every page
+			// written after one is logged whole again
+			builder.setServerConfig("shared_buffers", "512MB")
+				.setServerConfig("max_wal_size", "4GB")
+				.setServerConfig("checkpoint_timeout", "15min");
 		}
 		try {
 			return new EmbeddedPostgresServer(builder.start());
