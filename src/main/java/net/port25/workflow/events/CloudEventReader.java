@@ -67,8 +67,7 @@ class CloudEventReader {
 		if (record.value() == null) {
 			throw new InvalidEventException("empty record value");
 		}
-		CloudEvent event = record.headers().lastHeader(BINARY_MODE_HEADER) != null ? binary(record)
-				: structured(record);
+		CloudEvent event = isBinary(record) ? binary(record) : structured(record);
 		EventLogContext.read(event);
 		return event;
 	}
@@ -86,12 +85,9 @@ class CloudEventReader {
 			return Optional.empty();
 		}
 		try {
-			Header binaryType = record.headers().lastHeader(BINARY_MODE_TYPE_HEADER);
-			boolean binary = record.headers().lastHeader(BINARY_MODE_HEADER) != null;
+			boolean binary = isBinary(record);
 			JsonNode value = objectMapper.readTree(record.value());
-			String eventType = binary
-					? ((binaryType != null) ? new String(binaryType.value(), StandardCharsets.UTF_8) : null)
-					: value.path("type").asText(null);
+			String eventType = binary ? header(record, BINARY_MODE_TYPE_HEADER) : value.path("type").asText(null);
 			JsonNode data = binary ? value : value.get("data");
 			if (!type.equals(eventType) || data == null || !data.isObject()) {
 				return Optional.empty();
@@ -102,6 +98,15 @@ class CloudEventReader {
 			// not this method's to refuse: the full read refuses it, with the reason
 			return Optional.empty();
 		}
+	}
+
+	private static boolean isBinary(ConsumerRecord<String, byte[]> record) {
+		return record.headers().lastHeader(BINARY_MODE_HEADER) != null;
+	}
+
+	private static String header(ConsumerRecord<String, byte[]> record, String name) {
+		Header header = record.headers().lastHeader(name);
+		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
 	}
 
 	private CloudEvent structured(ConsumerRecord<String, byte[]> record) {
