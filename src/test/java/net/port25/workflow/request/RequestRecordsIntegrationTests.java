@@ -38,9 +38,7 @@ class RequestRecordsIntegrationTests {
 
 	@Test
 	void theOneLiveRequestPerServiceIndexListsExactlyTheLiveStates() {
-		String definition = jdbc.sql("select pg_get_indexdef('access_request_one_live_per_service'::regclass)")
-			.query(String.class)
-			.single();
+		String definition = indexDefinition("access_request_one_live_per_service");
 
 		assertThat(definition).startsWith("CREATE UNIQUE INDEX").contains("(service_id)");
 		assertThat(quotedStates(definition))
@@ -61,9 +59,7 @@ class RequestRecordsIntegrationTests {
 
 	@Test
 	void theGrantedAddressesIndexListsExactlyTheGrantedStates() {
-		String definition = jdbc.sql("select pg_get_indexdef('access_request_granted_ip_addresses'::regclass)")
-			.query(String.class)
-			.single();
+		String definition = indexDefinition("access_request_granted_ip_addresses");
 
 		assertThat(definition).contains("USING gin (ip_addresses)");
 		assertThat(quotedStates(definition)).containsExactlyInAnyOrderElementsOf(quotedStates(RequestRecords.GRANTED));
@@ -117,6 +113,13 @@ class RequestRecordsIntegrationTests {
 		assertThat(ginIndexes).contains("access_request_ip_addresses", "access_request_approved_ip_addresses",
 				"abuse_report_service_ip_addresses");
 		assertThat(withPendingList).isEmpty();
+	}
+
+	private String indexDefinition(String index) {
+		return jdbc.sql("select pg_get_indexdef(cast(:index as regclass))")
+			.param("index", index)
+			.query(String.class)
+			.single();
 	}
 
 	private static List<String> quotedStates(String sql) {
