@@ -62,12 +62,9 @@ public final class PostgresServer implements AutoCloseable {
 				.setServerConfig("fsync", "on")
 				.setServerConfig("synchronous_commit", "on")
 				.setServerConfig("max_connections", "200")
-				// as the embedded default's (EmbeddedPostgresServer) and the compose
-				// file's:
-				// with PostgreSQL's defaults (128 MB, 1 GB of WAL) a checkpoint started
-				// every 60 to 100 s under load, and every page written after one was
-				// logged
-				// whole again
+				// as the embedded default's and Compose's: with PostgreSQL's defaults
+				// (128 MB, 1 GB of WAL) a checkpoint started every 60 to 100 s under
+				// load, and every page written after one was logged whole again
 				.setServerConfig("shared_buffers", "512MB")
 				.setServerConfig("max_wal_size", "4GB")
 				.setServerConfig("checkpoint_timeout", "15min")
