@@ -24,8 +24,9 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * One PostgreSQL everywhere the engine runs on it: the same release in the embedded
  * binaries (the run command and the tests without Docker), the Testcontainers image and
  * Compose's, as the README says; and the server settings the engine's write load needs
- * (buffers, and checkpoints minutes apart rather than one per GB of WAL) the same in
- * Compose and in the embedded default's server that keeps its data.
+ * (buffers, checkpoints minutes apart rather than one per GB of WAL, WAL segments not
+ * zero-filled before use) the same in Compose and in the embedded default's server that
+ * keeps its data.
  */
 class PostgresEverywhereIntegrationTests {
 
@@ -54,7 +55,7 @@ class PostgresEverywhereIntegrationTests {
 	@Test
 	void theEmbeddedDefaultRunsWithTheSettingsComposeGivesPostgresql() throws Exception {
 		Map<String, String> composed = composeSettings();
-		assertThat(composed).containsOnlyKeys("shared_buffers", "max_wal_size", "checkpoint_timeout");
+		assertThat(composed).containsOnlyKeys("shared_buffers", "max_wal_size", "checkpoint_timeout", "wal_init_zero");
 
 		try (EmbeddedPostgresServer embedded = EmbeddedPostgresServer.start(dataDirectory, 0)) {
 			for (Map.Entry<String, String> setting : composed.entrySet()) {
