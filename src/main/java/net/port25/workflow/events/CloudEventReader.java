@@ -1,7 +1,6 @@
 package net.port25.workflow.events;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -20,7 +19,6 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import net.port25.workflow.access.InputLimits;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.springframework.stereotype.Component;
 
 /**
@@ -87,7 +85,8 @@ class CloudEventReader {
 		try {
 			boolean binary = isBinary(record);
 			JsonNode value = objectMapper.readTree(record.value());
-			String eventType = binary ? header(record, BINARY_MODE_TYPE_HEADER) : value.path("type").asText(null);
+			String eventType = binary ? HeaderText.last(record.headers(), BINARY_MODE_TYPE_HEADER)
+					: value.path("type").asText(null);
 			JsonNode data = binary ? value : value.get("data");
 			if (!type.equals(eventType) || data == null || !data.isObject()) {
 				return Optional.empty();
@@ -102,11 +101,6 @@ class CloudEventReader {
 
 	private static boolean isBinary(ConsumerRecord<String, byte[]> record) {
 		return record.headers().lastHeader(BINARY_MODE_HEADER) != null;
-	}
-
-	private static String header(ConsumerRecord<String, byte[]> record, String name) {
-		Header header = record.headers().lastHeader(name);
-		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
 	}
 
 	private CloudEvent structured(ConsumerRecord<String, byte[]> record) {

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -143,7 +144,8 @@ class DeadLetters implements ConsumerRecordRecoverer {
 
 	private ProducerRecord<String, byte[]> withoutValue(ConsumerRecord<?, ?> record,
 			ProducerRecord<String, byte[]> refused, RecordTooLargeException refusal) {
-		RecordHeaders headers = headers(record, null, header(refused, REASON_HEADER));
+		RecordHeaders headers = headers(record, null,
+				Objects.requireNonNullElse(HeaderText.last(refused.headers(), REASON_HEADER), ""));
 		headers.add(TRUNCATED_HEADER, utf8("value and original headers left out: the broker refused the record as"
 				+ " too large (" + InputLimits.shorten(refusal.getMessage(), limits.maxReasonLength()) + ")"));
 		return new ProducerRecord<>(refused.topic(), refused.partition(), refused.key(), null, headers);
@@ -222,11 +224,6 @@ class DeadLetters implements ConsumerRecordRecoverer {
 			return (byte[]) value;
 		}
 		return utf8(value.toString());
-	}
-
-	private static String header(ProducerRecord<?, ?> record, String name) {
-		Header header = record.headers().lastHeader(name);
-		return (header == null) ? "" : new String(header.value(), StandardCharsets.UTF_8);
 	}
 
 	private static int size(List<Header> headers) {
