@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -152,7 +153,7 @@ class CloudEventReaderTest {
 		header(binary, "ce_type", "port25.request.submitted");
 		header(binary, "ce_source", "/ticketing");
 
-		for (ConsumerRecord<String, byte[]> record : java.util.List.of(structured, binary)) {
+		for (ConsumerRecord<String, byte[]> record : List.of(structured, binary)) {
 			assertThatExceptionOfType(InvalidEventException.class).isThrownBy(() -> reader.read(record))
 				.withMessageContaining("$.specversion");
 		}
@@ -198,7 +199,7 @@ class CloudEventReaderTest {
 		header(binary, "ce_specversion", "1.0");
 		header(binary, "ce_type", "port25.abuse.detected");
 
-		for (ConsumerRecord<String, byte[]> record : java.util.List.of(structured, binary)) {
+		for (ConsumerRecord<String, byte[]> record : List.of(structured, binary)) {
 			assertThat(reader.peek(record, "port25.abuse.detected", AbuseDetected.class))
 				.hasValueSatisfying((abuse) -> assertThat(abuse.severity()).isEqualTo(AbuseDetected.Severity.CRITICAL));
 		}
@@ -226,8 +227,7 @@ class CloudEventReaderTest {
 				ABUSE.formatted("critical").replaceAll(",\\s*\"data\":\\{.*\\}\\}", "}"));
 		ConsumerRecord<String, byte[]> empty = new ConsumerRecord<>("port25.abuse.events", 0, 0, "k", null);
 
-		for (ConsumerRecord<String, byte[]> record : java.util.List.of(otherType, unknownSeverity, notJson, withoutData,
-				empty)) {
+		for (ConsumerRecord<String, byte[]> record : List.of(otherType, unknownSeverity, notJson, withoutData, empty)) {
 			assertThat(reader.peek(record, "port25.abuse.detected", AbuseDetected.class)).isEmpty();
 		}
 	}
