@@ -1,6 +1,7 @@
 package net.port25.workflow.events;
 
 import java.io.IOException;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -15,6 +16,7 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.jackson.JsonCloudEventData;
 import io.cloudevents.jackson.JsonFormat;
 import io.cloudevents.kafka.KafkaMessageFactory;
+import io.cloudevents.types.Time;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import net.port25.workflow.access.InputLimits;
@@ -157,7 +159,9 @@ class CloudEventReader {
 	}
 
 	/**
-	 * The attributes of a binary-mode event as the structured envelope would carry them.
+	 * The attributes of a binary-mode event as the structured envelope would carry them:
+	 * a time as CloudEvents writes it (RFC 3339, seconds always given), not as Java's
+	 * {@code toString} does, which leaves out seconds that are zero.
 	 */
 	private ObjectNode attributes(CloudEvent event) {
 		ObjectNode attributes = objectMapper.createObjectNode();
@@ -165,7 +169,7 @@ class CloudEventReader {
 		for (String name : event.getAttributeNames()) {
 			Object value = event.getAttribute(name);
 			if (value != null && !name.equals("specversion")) {
-				attributes.put(name, value.toString());
+				attributes.put(name, (value instanceof OffsetDateTime time) ? Time.writeTime(time) : value.toString());
 			}
 		}
 		return attributes;

@@ -74,6 +74,20 @@ class CloudEventReaderTest {
 	}
 
 	@Test
+	void binaryModeEventSentOnTheMinuteIsRead() {
+		ConsumerRecord<String, byte[]> record = record(DATA);
+		header(record, "ce_specversion", "1.0");
+		header(record, "ce_id", "e-1");
+		header(record, "ce_type", "port25.request.submitted");
+		header(record, "ce_source", "/ticketing");
+		// no seconds in Java's own rendering of this time ("2026-12-08T00:26Z"), which
+		// RFC 3339 requires
+		header(record, "ce_time", "2026-12-08T00:26:00Z");
+
+		assertSubmitted(record);
+	}
+
+	@Test
 	void dataThatBreaksTheSchemaIsInvalid() {
 		CloudEvent event = reader.read(record(STRUCTURED.formatted(DATA.replace("300", "\"300\""))));
 
