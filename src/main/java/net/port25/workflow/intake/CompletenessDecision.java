@@ -2,10 +2,10 @@ package net.port25.workflow.intake;
 
 import java.util.List;
 
+import net.port25.workflow.access.PolicyDecisions;
 import net.port25.workflow.request.MissingFact;
 import net.port25.workflow.request.RequestFacts;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
-import org.camunda.bpm.engine.DecisionService;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,10 +18,10 @@ class CompletenessDecision {
 
 	static final String DECISION_KEY = "request-completeness";
 
-	private final DecisionService decisionService;
+	private final PolicyDecisions decisions;
 
-	CompletenessDecision(DecisionService decisionService) {
-		this.decisionService = decisionService;
+	CompletenessDecision(PolicyDecisions decisions) {
+		this.decisions = decisions;
 	}
 
 	/**
@@ -29,8 +29,7 @@ class CompletenessDecision {
 	 * recommended format.
 	 */
 	List<MissingFact> missingFacts(RequestFacts facts) {
-		return missingFacts(
-				decisionService.evaluateDecisionByKey(DECISION_KEY).variables(facts.decisionInputs()).evaluate());
+		return missingFacts(decisions.evaluate(DECISION_KEY, facts.decisionInputs()));
 	}
 
 	static List<MissingFact> missingFacts(DmnDecisionResult result) {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import net.port25.workflow.access.CachedReading;
 import net.port25.workflow.events.OutboxBacklog;
 import net.port25.workflow.events.OutboxStatistics;
 import org.camunda.bpm.engine.ManagementService;

@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import net.port25.workflow.Port25AccessProcess;
 import net.port25.workflow.access.AccessStatus;
+import net.port25.workflow.access.CachedReading;
 import net.port25.workflow.request.Requests;
 import net.port25.workflow.review.ReviewProperties;
 import org.camunda.bpm.engine.TaskService;

@@ -4,11 +4,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import net.port25.workflow.access.PolicyDecisions;
 import net.port25.workflow.inventory.Ownership;
 import net.port25.workflow.request.Finding;
 import net.port25.workflow.request.RequestFacts;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
-import org.camunda.bpm.engine.DecisionService;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,10 +21,10 @@ class RiskDecision {
 
 	static final String DECISION_KEY = "request-risk";
 
-	private final DecisionService decisionService;
+	private final PolicyDecisions decisions;
 
-	RiskDecision(DecisionService decisionService) {
-		this.decisionService = decisionService;
+	RiskDecision(PolicyDecisions decisions) {
+		this.decisions = decisions;
 	}
 
 	/** What the risk decision weighs besides the request's own facts. */
@@ -40,8 +40,7 @@ class RiskDecision {
 	 * request.
 	 */
 	List<Finding> findings(RequestFacts facts, Context context) {
-		return findings(
-				decisionService.evaluateDecisionByKey(DECISION_KEY).variables(inputs(facts, context)).evaluate());
+		return findings(decisions.evaluate(DECISION_KEY, inputs(facts, context)));
 	}
 
 	/**

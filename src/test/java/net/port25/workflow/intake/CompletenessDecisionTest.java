@@ -3,7 +3,6 @@ package net.port25.workflow.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.mockito.BDDMockito.given;
-import static org.mockito.Mockito.RETURNS_DEEP_STUBS;
 import static org.mockito.Mockito.mock;
 
 import java.io.FileInputStream;
@@ -16,6 +15,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import net.port25.workflow.ContractExamples;
+import net.port25.workflow.access.PolicyDecisions;
 import net.port25.workflow.request.MissingFact;
 import net.port25.workflow.request.RecipientType;
 import net.port25.workflow.request.RequestFacts;
@@ -23,7 +23,6 @@ import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.camunda.bpm.engine.DecisionService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -307,13 +306,10 @@ class CompletenessDecisionTest {
 	@Test
 	void evaluatesTheDeployedDecisionByItsKey() {
 		RequestFacts facts = example("submitted-cmetal-incomplete.json");
-		DecisionService decisionService = mock(DecisionService.class, RETURNS_DEEP_STUBS);
-		given(decisionService.evaluateDecisionByKey("request-completeness")
-			.variables(facts.decisionInputs())
-			.evaluate()).willReturn(evaluate(facts));
+		PolicyDecisions decisions = mock(PolicyDecisions.class);
+		given(decisions.evaluate("request-completeness", facts.decisionInputs())).willReturn(evaluate(facts));
 
-		assertThat(new CompletenessDecision(decisionService).missingFacts(facts)).hasSize(10)
-			.isEqualTo(missingFacts(facts));
+		assertThat(new CompletenessDecision(decisions).missingFacts(facts)).hasSize(10).isEqualTo(missingFacts(facts));
 	}
 
 	private static void assertOnlyMissing(RequestFacts facts, String field, String questionNames) {

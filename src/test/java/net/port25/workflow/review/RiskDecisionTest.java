@@ -3,7 +3,6 @@ package net.port25.workflow.review;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.mockito.BDDMockito.given;
-import static org.mockito.Mockito.RETURNS_DEEP_STUBS;
 import static org.mockito.Mockito.mock;
 
 import java.io.FileInputStream;
@@ -16,6 +15,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import net.port25.workflow.ContractExamples;
+import net.port25.workflow.access.PolicyDecisions;
 import net.port25.workflow.inventory.Ownership;
 import net.port25.workflow.request.Finding;
 import net.port25.workflow.request.Finding.Severity;
@@ -25,7 +25,6 @@ import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.camunda.bpm.engine.DecisionService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -263,12 +262,11 @@ class RiskDecisionTest {
 	@Test
 	void evaluatesTheDeployedDecisionByItsKey() {
 		RequestFacts facts = with(unremarkable(), "recipientType", "public");
-		DecisionService decisionService = mock(DecisionService.class, RETURNS_DEEP_STUBS);
-		given(decisionService.evaluateDecisionByKey("request-risk")
-			.variables(RiskDecision.inputs(facts, revoked(1)))
-			.evaluate()).willReturn(dmnEngine.evaluateDecision(decision, RiskDecision.inputs(facts, revoked(1))));
+		PolicyDecisions decisions = mock(PolicyDecisions.class);
+		given(decisions.evaluate("request-risk", RiskDecision.inputs(facts, revoked(1))))
+			.willReturn(dmnEngine.evaluateDecision(decision, RiskDecision.inputs(facts, revoked(1))));
 
-		assertThat(new RiskDecision(decisionService).findings(facts, revoked(1))).extracting(Finding::code)
+		assertThat(new RiskDecision(decisions).findings(facts, revoked(1))).extracting(Finding::code)
 			.containsExactly("PUBLIC_RECIPIENTS", "PREVIOUSLY_REVOKED");
 	}
 

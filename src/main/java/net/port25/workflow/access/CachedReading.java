@@ -1,4 +1,4 @@
-package net.port25.workflow.monitoring;
+package net.port25.workflow.access;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,10 +7,11 @@ import java.util.function.Supplier;
 
 /**
  * A value read at most once per {@code maxAge}: the gauges of one reading (every request
- * state, say) share one query, and a second scrape soon after the first costs none. A
- * failed read is not kept: the gauge shows no value and the next scrape tries again.
+ * state, say) share one query, and a second scrape soon after the first costs none; a
+ * decision table's latest version is looked up once in a while rather than at every
+ * evaluation. A failed read is not kept: the next call tries again.
  */
-final class CachedReading<T> {
+public final class CachedReading<T> {
 
 	private final Supplier<T> read;
 
@@ -22,13 +23,13 @@ final class CachedReading<T> {
 
 	private Instant readAt;
 
-	CachedReading(Supplier<T> read, Duration maxAge, Clock clock) {
+	public CachedReading(Supplier<T> read, Duration maxAge, Clock clock) {
 		this.read = read;
 		this.maxAge = maxAge;
 		this.clock = clock;
 	}
 
-	synchronized T get() {
+	public synchronized T get() {
 		Instant now = clock.instant();
 		if (readAt == null || !now.isBefore(readAt.plus(maxAge))) {
 			value = read.get();
