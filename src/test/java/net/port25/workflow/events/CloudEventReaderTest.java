@@ -63,11 +63,7 @@ class CloudEventReaderTest {
 
 	@Test
 	void binaryModeEventIsRead() {
-		ConsumerRecord<String, byte[]> record = record(DATA);
-		header(record, "ce_specversion", "1.0");
-		header(record, "ce_id", "e-1");
-		header(record, "ce_type", "port25.request.submitted");
-		header(record, "ce_source", "/ticketing");
+		ConsumerRecord<String, byte[]> record = binarySubmitted(DATA, "1.0", "e-1");
 		header(record, "content-type", "application/json");
 
 		assertSubmitted(record);
@@ -75,11 +71,7 @@ class CloudEventReaderTest {
 
 	@Test
 	void binaryModeEventSentOnTheMinuteIsRead() {
-		ConsumerRecord<String, byte[]> record = record(DATA);
-		header(record, "ce_specversion", "1.0");
-		header(record, "ce_id", "e-1");
-		header(record, "ce_type", "port25.request.submitted");
-		header(record, "ce_source", "/ticketing");
+		ConsumerRecord<String, byte[]> record = binarySubmitted(DATA, "1.0", "e-1");
 		// no seconds in Java's own rendering of this time ("2026-12-08T00:26Z"), which
 		// RFC 3339 requires
 		header(record, "ce_time", "2026-12-08T00:26:00Z");
@@ -109,11 +101,7 @@ class CloudEventReaderTest {
 
 	@Test
 	void dataThatIsNotJsonIsInvalid() {
-		ConsumerRecord<String, byte[]> record = record("{not json");
-		header(record, "ce_specversion", "1.0");
-		header(record, "ce_id", "e-2");
-		header(record, "ce_type", "port25.request.submitted");
-		header(record, "ce_source", "/ticketing");
+		ConsumerRecord<String, byte[]> record = binarySubmitted("{not json", "1.0", "e-2");
 		CloudEvent event = reader.read(record);
 
 		assertThatExceptionOfType(InvalidEventException.class)
@@ -161,11 +149,7 @@ class CloudEventReaderTest {
 	void anEventOfAnotherCloudEventsVersionIsRefusedInBothModes() {
 		ConsumerRecord<String, byte[]> structured = record(
 				STRUCTURED.formatted(DATA).replace("\"specversion\":\"1.0\"", "\"specversion\":\"0.3\""));
-		ConsumerRecord<String, byte[]> binary = record(DATA);
-		header(binary, "ce_specversion", "0.3");
-		header(binary, "ce_id", "e-1");
-		header(binary, "ce_type", "port25.request.submitted");
-		header(binary, "ce_source", "/ticketing");
+		ConsumerRecord<String, byte[]> binary = binarySubmitted(DATA, "0.3", "e-1");
 
 		for (ConsumerRecord<String, byte[]> record : List.of(structured, binary)) {
 			assertThatExceptionOfType(InvalidEventException.class).isThrownBy(() -> reader.read(record))
@@ -264,6 +248,16 @@ class CloudEventReaderTest {
 
 	private static ConsumerRecord<String, byte[]> record(String value) {
 		return new ConsumerRecord<>("port25.requests", 0, 0, "T-7", value.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** A binary-mode submission from the ticketing system: the value is the data. */
+	private static ConsumerRecord<String, byte[]> binarySubmitted(String data, String specversion, String id) {
+		ConsumerRecord<String, byte[]> record = record(data);
+		header(record, "ce_specversion", specversion);
+		header(record, "ce_id", id);
+		header(record, "ce_type", "port25.request.submitted");
+		header(record, "ce_source", "/ticketing");
+		return record;
 	}
 
 	private static void header(ConsumerRecord<String, byte[]> record, String name, String value) {
