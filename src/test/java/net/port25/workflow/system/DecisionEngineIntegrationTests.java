@@ -13,19 +13,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import net.port25.workflow.ContractExamples;
+import net.port25.workflow.access.PolicyDecisions;
 import net.port25.workflow.infrastructure.IntegrationTest;
 import net.port25.workflow.request.RequestFacts;
 
 /**
- * The engine evaluates the deployed decisions with each FEEL expression parsed once, and
- * decides as Camunda's standalone DMN engine decides on the same model.
+ * The engine evaluates the deployed decisions, as the application does
+ * ({@link PolicyDecisions}), with each FEEL expression parsed once, and decides as
+ * Camunda's standalone DMN engine decides on the same model.
  */
 @IntegrationTest
 class DecisionEngineIntegrationTests {
@@ -40,7 +41,7 @@ class DecisionEngineIntegrationTests {
 	ProcessEngineConfiguration configuration;
 
 	@Autowired
-	DecisionService decisionService;
+	PolicyDecisions decisions;
 
 	@Test
 	void decidesAsTheEngineAsShippedWithEachExpressionParsedOnce() throws IOException {
@@ -66,7 +67,7 @@ class DecisionEngineIntegrationTests {
 	}
 
 	private List<Map<String, Object>> evaluate(Map<String, Object> inputs) {
-		return decisionService.evaluateDecisionByKey(COMPLETENESS).variables(inputs).evaluate().getResultList();
+		return decisions.evaluate(COMPLETENESS, inputs).getResultList();
 	}
 
 	private static RequestFacts facts(String example) throws IOException {
