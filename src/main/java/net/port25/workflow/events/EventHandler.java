@@ -17,15 +17,23 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param dataType what the data is read as
  * @param apply the capability call
  * @param refusal answers an event whose data is refused, where it can tell whom to answer
+ * @param subject what the event is about (its request), for applying the events of a poll
+ * together ({@link FlushGroup}); null if it cannot be told
  */
-record EventHandler<T>(String type, Class<T> dataType, BiConsumer<T, String> apply, Refusal refusal) {
+record EventHandler<T>(String type, Class<T> dataType, BiConsumer<T, String> apply, Refusal refusal,
+		Function<T, String> subject) {
 
 	static <T> EventHandler<T> of(String type, Class<T> dataType, BiConsumer<T, String> apply) {
-		return new EventHandler<>(type, dataType, apply, Refusal.UNANSWERED);
+		return new EventHandler<>(type, dataType, apply, Refusal.UNANSWERED, null);
 	}
 
 	EventHandler<T> answeringRefusals(Refusal refusal) {
-		return new EventHandler<>(type, dataType, apply, refusal);
+		return new EventHandler<>(type, dataType, apply, refusal, subject);
+	}
+
+	/** The handler, naming what each event is about. */
+	EventHandler<T> about(Function<T, String> subject) {
+		return new EventHandler<>(type, dataType, apply, refusal, subject);
 	}
 
 	/** The handlers of a topic by their event type. */

@@ -76,13 +76,16 @@ class InboundEvents {
 
 	private final TransactionTemplate transaction;
 
+	private final EngineFlush engine;
+
 	private final InboundEventMetrics metrics;
 
 	private final ObservationRegistry observations;
 
 	InboundEvents(CloudEventReader reader, EventSources sources, ProcessedEvents processedEvents,
-			DeadLetters deadLetters, PlatformTransactionManager transactionManager, InboundEventMetrics metrics,
-			ObservationRegistry observations) {
+			DeadLetters deadLetters, PlatformTransactionManager transactionManager, EngineFlush engine,
+			InboundEventMetrics metrics, ObservationRegistry observations) {
+		this.engine = engine;
 		this.metrics = metrics;
 		this.observations = observations;
 		this.reader = reader;
@@ -102,8 +105,8 @@ class InboundEvents {
 		List<DeadLetter> deadLetters = new ArrayList<>();
 		for (ConsumerRecord<String, byte[]> record : records) {
 			try {
-				applyOrRefuse(record, handlers).ifPresentOrElse((refused) -> deadLetters.add(deadLetter(refused)),
-						() -> metrics.consumed(record));
+				applyOrRefuse(record, handlers, FlushGroup.NONE)
+					.ifPresentOrElse((refused) -> deadLetters.add(deadLetter(refused)), () -> metrics.consumed(record));
 			}
 			catch (RuntimeException ex) {
 				awaitAll(deadLetters);
@@ -116,19 +119,25 @@ class InboundEvents {
 	/**
 	 * As {@link #acceptAll}, with the events of the poll applied in one transaction: one
 	 * commit for many events, for a topic whose events are mostly a few statements each
-	 * (an abuse storm). Each event still has its effect once, in partition order. If any
-	 * of them fails, the transaction is rolled back and the poll is accepted again event
-	 * by event, so that those before the failing one keep their effect and the error
-	 * handler deals with exactly that one. Dead letters are sent once the transaction has
-	 * committed, so a rolled-back poll sends none.
+	 * (an abuse storm). Where the handlers name each event's subject, the events of
+	 * different subjects also share one flush of the engine's writes
+	 * ({@link FlushGroup}). Each event still has its effect once, in partition order. If
+	 * any of them fails, the transaction is rolled back and the poll is accepted again
+	 * event by event, so that those before the failing one keep their effect and the
+	 * error handler deals with exactly that one. Dead letters are sent once the
+	 * transaction has committed, so a rolled-back poll sends none.
 	 */
 	void acceptAllTogether(List<ConsumerRecord<String, byte[]>> records, Map<String, EventHandler<?>> handlers) {
 		List<ConsumerRecord<String, byte[]>> applied = new ArrayList<>();
 		List<Refused> refused = new ArrayList<>();
 		try {
 			transaction.executeWithoutResult((status) -> {
-				for (ConsumerRecord<String, byte[]> record : records) {
-					applyOrRefuse(record, handlers).ifPresentOrElse(refused::add, () -> applied.add(record));
+				if (!FlushGroup.namedByAll(handlers)) {
+					applyEach(records, handlers, FlushGroup.NONE, applied, refused);
+					return;
+				}
+				for (List<ConsumerRecord<String, byte[]>> group : FlushGroup.split(records)) {
+					engine.together(() -> applyEach(group, handlers, FlushGroup.start(), applied, refused));
 				}
 			});
 		}
@@ -138,6 +147,13 @@ class InboundEvents {
 		}
 		applied.forEach(metrics::consumed);
 		awaitAll(refused.stream().map(this::deadLetter).toList());
+	}
+
+	private void applyEach(List<ConsumerRecord<String, byte[]>> records, Map<String, EventHandler<?>> handlers,
+			FlushGroup flush, List<ConsumerRecord<String, byte[]>> applied, List<Refused> refused) {
+		for (ConsumerRecord<String, byte[]> record : records) {
+			applyOrRefuse(record, handlers, flush).ifPresentOrElse(refused::add, () -> applied.add(record));
+		}
 	}
 
 	/**
@@ -226,8 +242,8 @@ class InboundEvents {
 	 * single records only, and these listeners take a poll at a time.
 	 */
 	private Optional<Refused> applyOrRefuse(ConsumerRecord<String, byte[]> record,
-			Map<String, EventHandler<?>> handlers) {
-		return observed(record, () -> applyOrRefuseObserved(record, handlers));
+			Map<String, EventHandler<?>> handlers, FlushGroup flush) {
+		return observed(record, () -> applyOrRefuseObserved(record, handlers, flush));
 	}
 
 	private <R> R observed(ConsumerRecord<String, byte[]> record, Supplier<R> handling) {
@@ -239,7 +255,7 @@ class InboundEvents {
 	}
 
 	private Optional<Refused> applyOrRefuseObserved(ConsumerRecord<String, byte[]> record,
-			Map<String, EventHandler<?>> handlers) {
+			Map<String, EventHandler<?>> handlers, FlushGroup flush) {
 		EventLogContext.taken(record);
 		try {
 			CloudEvent event = reader.read(record);
@@ -248,7 +264,7 @@ class InboundEvents {
 				throw InvalidEventException.unknownType(event, record.topic());
 			}
 			sources.check(record.topic(), event);
-			apply(record.topic(), event, handler);
+			apply(record.topic(), event, handler, flush);
 			return Optional.empty();
 		}
 		catch (InvalidEventException ex) {
@@ -275,7 +291,7 @@ class InboundEvents {
 		}
 	}
 
-	private <T> void apply(String topic, CloudEvent event, EventHandler<T> handler) {
+	private <T> void apply(String topic, CloudEvent event, EventHandler<T> handler, FlushGroup flush) {
 		JsonNode tree = reader.tree(event);
 		T data;
 		try {
@@ -288,6 +304,7 @@ class InboundEvents {
 			}
 			throw ex;
 		}
+		flush.admit(handler, data);
 		once(topic, event, () -> handler.apply().accept(data, event.getId()));
 	}
 

@@ -27,8 +27,8 @@ import org.springframework.stereotype.Component;
  * cannot be read is answered to the customer where the request can be told apart. The
  * events of one poll, at most {@code port25.inbound.requests-per-transaction}, are
  * applied in one transaction ({@link InboundEvents#acceptAllTogether}): under a backlog
- * many process starts share one commit, and each event still has its effect once, in
- * partition order.
+ * many process starts share one commit, and those of different requests one flush of the
+ * engine's writes; each event still has its effect once, in partition order.
  */
 @Component
 class RequestsListener {
@@ -48,13 +48,16 @@ class RequestsListener {
 		this.validator = validator;
 		this.handlers = EventHandler.byType(
 				EventHandler.of(EventTypes.REQUEST_SUBMITTED, RequestSubmitted.class, intake::submit)
+					.about(RequestSubmitted::requestRef)
 					.answeringRefusals((data, problems, eventId) -> sender(data)
 						.ifPresent((sender) -> unreadable.submissionRefused(sender.requestRef(), sender.channel(),
 								sender.customerId(), problems, eventId))),
 				EventHandler.of(EventTypes.INFORMATION_PROVIDED, InformationProvided.class, intake::provideInformation)
+					.about(InformationProvided::requestRef)
 					.answeringRefusals((data, problems, eventId) -> requestRef(data)
 						.ifPresent((requestRef) -> unreadable.answerRefused(requestRef, problems, eventId))),
 				EventHandler.of(EventTypes.REQUEST_WITHDRAWN, RequestWithdrawn.class, intake::withdraw)
+					.about(RequestWithdrawn::requestRef)
 					.answeringRefusals((data, problems, eventId) -> requestRef(data)
 						.ifPresent((requestRef) -> unreadable.withdrawalRefused(requestRef, problems, eventId))));
 	}

@@ -11,13 +11,17 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import net.port25.workflow.ContractExamples;
 import net.port25.workflow.EventTypes;
 import net.port25.workflow.infrastructure.IntegrationTest;
 import net.port25.workflow.intake.RequestIntake;
 import net.port25.workflow.intake.RequestSubmitted;
+import net.port25.workflow.intake.RequestWithdrawn;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,8 +33,8 @@ import org.springframework.kafka.listener.MessageListenerContainer;
 /**
  * The events of a poll of the requests topic are applied in one transaction, at most
  * {@code port25.inbound.requests-per-transaction} of them: a backlog of submissions
- * shares commits, a failing one rolls back only its poll, and each request is still
- * started once.
+ * shares commits, and those of different requests one flush of the engine's writes; a
+ * failing one rolls back only its poll, and each request is still started once.
  */
 @IntegrationTest
 class RequestsBatchIntegrationTests {
@@ -130,6 +134,90 @@ class RequestsBatchIntegrationTests {
 			.param("refs", requestRefs)
 			.query(Long.class)
 			.single()).isEqualTo(2);
+	}
+
+	@Test
+	void theEventsOfDifferentRequestsInAPollShareOneFlushOfTheEnginesWrites() throws Exception {
+		String key = UUID.randomUUID().toString();
+		String first = "REQ-A-" + key;
+		String second = "REQ-B-" + key;
+		String third = "REQ-C-" + key;
+		List<ConsumerRecord<String, byte[]>> poll = List.of(submission(first, first), submission(second, second),
+				withdrawal(first, first), submission(third, third));
+		List<CommandContext> flushes = new ArrayList<>();
+
+		inbound.acceptAllTogether(poll, requestHandlers(flushes));
+
+		// the withdrawal of the first request starts a second group: the engine has
+		// written the first request's instance when the withdrawal looks for it
+		assertThat(flushes).hasSize(4).doesNotContainNull();
+		assertThat(flushes.get(1)).isSameAs(flushes.get(0));
+		assertThat(flushes.get(2)).isNotSameAs(flushes.get(0));
+		assertThat(flushes.get(3)).isSameAs(flushes.get(2));
+		assertThat(status(first)).isEqualTo("WITHDRAWN");
+		assertThat(status(second)).isEqualTo("IN_REVIEW");
+		assertThat(status(third)).isEqualTo("IN_REVIEW");
+		assertThat(started(List.of(first, second, third))).isEqualTo(2);
+	}
+
+	@Test
+	void anEventAboutARequestOfItsGroupUnderAnotherKeyHasThePollAppliedEventByEvent() throws Exception {
+		String requestRef = "REQ-" + UUID.randomUUID();
+		List<ConsumerRecord<String, byte[]>> poll = List.of(submission("one-key", requestRef),
+				withdrawal("another-key", requestRef));
+		List<CommandContext> flushes = new ArrayList<>();
+
+		inbound.acceptAllTogether(poll, requestHandlers(flushes));
+
+		// the first pass shared a flush until the withdrawal named the same request;
+		// event
+		// by event, each engine call flushes on its own
+		assertThat(flushes).hasSize(3);
+		assertThat(flushes.get(0)).isNotNull();
+		assertThat(flushes.subList(1, 3)).containsOnlyNulls();
+		assertThat(status(requestRef)).isEqualTo("WITHDRAWN");
+		assertThat(jdbc.sql("select count(*) from audit_entry where request_ref = ? and to_status = 'WITHDRAWN'")
+			.param(requestRef)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	/**
+	 * The requests listener's handlers, each noting the engine command it runs in (null:
+	 * none, each engine call flushes on its own).
+	 */
+	private Map<String, EventHandler<?>> requestHandlers(List<CommandContext> flushes) {
+		return EventHandler
+			.byType(EventHandler.of(EventTypes.REQUEST_SUBMITTED, RequestSubmitted.class, (request, eventId) -> {
+				flushes.add(Context.getCommandContext());
+				intake.submit(request, eventId);
+			}).about(RequestSubmitted::requestRef),
+					EventHandler.of(EventTypes.REQUEST_WITHDRAWN, RequestWithdrawn.class, (withdrawal, eventId) -> {
+						flushes.add(Context.getCommandContext());
+						intake.withdraw(withdrawal, eventId);
+					}).about(RequestWithdrawn::requestRef));
+	}
+
+	private ConsumerRecord<String, byte[]> submission(String key, String requestRef) {
+		return new ConsumerRecord<>(topics.requests(), 0, 0, key, submitted(requestRef, "SVC-" + requestRef));
+	}
+
+	private ConsumerRecord<String, byte[]> withdrawal(String key, String requestRef) throws Exception {
+		ObjectNode event = json.createObjectNode()
+			.put("specversion", "1.0")
+			.put("id", UUID.randomUUID().toString())
+			.put("source", "/ticketing")
+			.put("type", EventTypes.REQUEST_WITHDRAWN)
+			.put("datacontenttype", "application/json");
+		event.putObject("data").put("requestRef", requestRef);
+		return new ConsumerRecord<>(topics.requests(), 0, 0, key, json.writeValueAsBytes(event));
+	}
+
+	private String status(String requestRef) {
+		return jdbc.sql("select status from access_request where request_ref = ?")
+			.param(requestRef)
+			.query(String.class)
+			.single();
 	}
 
 	private long started(Collection<String> requestRefs) {
