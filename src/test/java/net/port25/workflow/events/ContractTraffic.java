@@ -89,6 +89,11 @@ final class ContractTraffic {
 
 	/** An event of the contract with a fresh id. */
 	ObjectNode event(String type, String source, ObjectNode data) {
+		return event(json, type, source, data);
+	}
+
+	/** An event of the contract with a fresh id, for tests that send no traffic. */
+	static ObjectNode event(ObjectMapper json, String type, String source, ObjectNode data) {
 		ObjectNode event = json.createObjectNode()
 			.put("specversion", "1.0")
 			.put("id", UUID.randomUUID().toString())

@@ -164,14 +164,8 @@ class InputLimitsIntegrationTests {
 		}
 
 		byte[] event() throws Exception {
-			ObjectNode event = json.createObjectNode()
-				.put("specversion", "1.0")
-				.put("id", UUID.randomUUID().toString())
-				.put("source", "/ticketing")
-				.put("type", EventTypes.REQUEST_SUBMITTED)
-				.put("datacontenttype", "application/json");
-			event.set("data", request());
-			return json.writeValueAsBytes(event);
+			return json
+				.writeValueAsBytes(ContractTraffic.event(json, EventTypes.REQUEST_SUBMITTED, "/ticketing", request()));
 		}
 
 	}

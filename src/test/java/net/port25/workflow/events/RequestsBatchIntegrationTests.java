@@ -203,13 +203,8 @@ class RequestsBatchIntegrationTests {
 	}
 
 	private ConsumerRecord<String, byte[]> withdrawal(String key, String requestRef) throws Exception {
-		ObjectNode event = json.createObjectNode()
-			.put("specversion", "1.0")
-			.put("id", UUID.randomUUID().toString())
-			.put("source", "/ticketing")
-			.put("type", EventTypes.REQUEST_WITHDRAWN)
-			.put("datacontenttype", "application/json");
-		event.putObject("data").put("requestRef", requestRef);
+		ObjectNode event = ContractTraffic.event(json, EventTypes.REQUEST_WITHDRAWN, "/ticketing",
+				json.createObjectNode().put("requestRef", requestRef));
 		return new ConsumerRecord<>(topics.requests(), 0, 0, key, json.writeValueAsBytes(event));
 	}
 
