@@ -92,17 +92,27 @@ public final class RequestTextParser {
 		}
 		Map<Field, String> values = values(body);
 		Function<Field, String> text = values::get;
-		return new RequestFacts(serviceType(text.apply(Field.SERVICE_TYPE)), text.apply(Field.SERVICE_ID),
-				text.apply(Field.HOSTNAME), ipAddresses(list(text.apply(Field.IP_ADDRESSES))),
-				text.apply(Field.USE_CASE), text.apply(Field.APPLICATION), text.apply(Field.MAIL_SERVER_SOFTWARE),
-				text.apply(Field.MAIL_TYPE), list(text.apply(Field.SENDING_DOMAINS)), text.apply(Field.WEBSITE_URL),
-				text.apply(Field.COMPANY_INFO), volume(text.apply(Field.EXPECTED_DAILY_VOLUME)),
-				volume(text.apply(Field.EXPECTED_MONTHLY_VOLUME)), recipientType(text.apply(Field.RECIPIENT_TYPE)),
-				text.apply(Field.RECIPIENT_SOURCE), answer(text.apply(Field.OPT_IN_CONFIRMED)),
-				text.apply(Field.ABUSE_CONTROLS), configuration(text.apply(Field.SPF_CONFIGURED)),
-				configuration(text.apply(Field.DKIM_CONFIGURED)), configuration(text.apply(Field.DMARC_CONFIGURED)),
-				configuration(text.apply(Field.RDNS_CONFIGURED)), answer(text.apply(Field.RDNS_MATCHES_HOSTNAME)),
-				text.apply(Field.SUBMISSION_PORTS_INSUFFICIENT_REASON), text.apply(Field.NOTES));
+		return new RequestFacts(serviceType(firstLine(text.apply(Field.SERVICE_TYPE))),
+				firstLine(text.apply(Field.SERVICE_ID)), firstLine(text.apply(Field.HOSTNAME)),
+				ipAddresses(list(text.apply(Field.IP_ADDRESSES))), text.apply(Field.USE_CASE),
+				text.apply(Field.APPLICATION), text.apply(Field.MAIL_SERVER_SOFTWARE), text.apply(Field.MAIL_TYPE),
+				list(text.apply(Field.SENDING_DOMAINS)), text.apply(Field.WEBSITE_URL), text.apply(Field.COMPANY_INFO),
+				volume(text.apply(Field.EXPECTED_DAILY_VOLUME)), volume(text.apply(Field.EXPECTED_MONTHLY_VOLUME)),
+				recipientType(text.apply(Field.RECIPIENT_TYPE)), text.apply(Field.RECIPIENT_SOURCE),
+				answer(text.apply(Field.OPT_IN_CONFIRMED)), text.apply(Field.ABUSE_CONTROLS),
+				configuration(text.apply(Field.SPF_CONFIGURED)), configuration(text.apply(Field.DKIM_CONFIGURED)),
+				configuration(text.apply(Field.DMARC_CONFIGURED)), configuration(text.apply(Field.RDNS_CONFIGURED)),
+				answer(text.apply(Field.RDNS_MATCHES_HOSTNAME)), text.apply(Field.SUBMISSION_PORTS_INSUFFICIENT_REASON),
+				text.apply(Field.NOTES));
+	}
+
+	/**
+	 * The first line of a value that is one word or name: a line after it is not part of
+	 * it, but text under a label the format does not have ("Why ports 465/587 are not
+	 * sufficient: ..."), which runs on to the next known label.
+	 */
+	private static String firstLine(String value) {
+		return (value == null) ? null : value.lines().findFirst().map(String::strip).orElse(null);
 	}
 
 	/**
@@ -200,10 +210,11 @@ public final class RequestTextParser {
 	}
 
 	/**
-	 * Only a clear answer counts; anything else (the template's own "Yes / No", a
-	 * sentence) is unanswered and will be asked again.
+	 * Only a clear answer on the value's first line counts; anything else (the template's
+	 * own "Yes / No", a sentence) is unanswered and will be asked again.
 	 */
-	private static Boolean answer(String value) {
+	private static Boolean answer(String given) {
+		String value = firstLine(given);
 		if (value == null || value.length() > 20) {
 			return null;
 		}

@@ -279,6 +279,31 @@ class RequestTextParserTest {
 	}
 
 	@Test
+	void readsAnAnswerOfOneWordOrNameFromItsFirstLineWhenAnUnknownLabelFollows() {
+		RequestFacts facts = RequestTextParser.parse(String.join("\n", "Service Type: cMetal", "Contract: 2024-17",
+				"Service ID / Device ID: DEV-90017", "Application: Postfix relay", "Hostname: mx1.contoso-shop.example",
+				"Owner: ops team", "rDNS configured: Yes",
+				"Why ports 465/587 are not sufficient: our customers' servers accept mail on port 25 only",
+				"Recipients opted in: Yes", "Consent: double opt-in", "DMARC configured: No", "DMARC policy: p=none"));
+
+		assertThat(facts.serviceType()).isEqualTo(ServiceType.C_METAL);
+		assertThat(facts.serviceId()).isEqualTo("DEV-90017");
+		assertThat(facts.hostname()).isEqualTo("mx1.contoso-shop.example");
+		assertThat(facts.rdnsConfigured()).isEqualTo(ConfigurationState.CONFIGURED);
+		assertThat(facts.optInConfirmed()).isTrue();
+		assertThat(facts.dmarcConfigured()).isEqualTo(ConfigurationState.NOT_CONFIGURED);
+	}
+
+	@Test
+	void readsAShortAnswerOverTwoLinesAsAWhole() {
+		RequestFacts facts = RequestTextParser
+			.parse("DMARC configured:\nNo\nwill be configured before go-live\nSPF configured:\nYes");
+
+		assertThat(facts.dmarcConfigured()).isEqualTo(ConfigurationState.BEFORE_SENDING);
+		assertThat(facts.spfConfigured()).isEqualTo(ConfigurationState.CONFIGURED);
+	}
+
+	@Test
 	void ignoresTextBeforeTheFirstLabel() {
 		RequestFacts facts = RequestTextParser.parse("Hello,\nplease open port 25.\n\nService Type: cMetal");
 
