@@ -30,7 +30,7 @@ class OpenPort25Listener implements TaskListener {
 		String requestRef = task.getExecution().getProcessBusinessKey();
 		if (EVENTNAME_CREATE.equals(task.getEventName())) {
 			staffTasks.label(task);
-			TaskOutcome.declare(task, Variables.OPENED);
+			TaskOutcome.clear(task, Variables.OPENED);
 			task.setVariableLocal(Variables.PORT_TO_OPEN, portOpening.whatToOpen(requestRef));
 			return;
 		}

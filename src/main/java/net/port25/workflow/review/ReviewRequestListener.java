@@ -3,7 +3,6 @@ package net.port25.workflow.review;
 import net.port25.workflow.Port25AccessProcess.ReviewDecision;
 import net.port25.workflow.Port25AccessProcess.Variables;
 import net.port25.workflow.access.Actors;
-import net.port25.workflow.access.ReasonCode;
 import net.port25.workflow.staff.StaffTasks;
 import net.port25.workflow.staff.TaskOutcome;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -12,9 +11,9 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code reviewRequest}: created with the request on its card and an empty form of its
- * own; completed with a decision the policy takes (or refuses, with the reason, and the
- * task stays open), handed to the process.
+ * {@code reviewRequest}: created with the request on its card and an empty form;
+ * completed with a decision the policy takes (or refuses, with the reason, and the task
+ * stays open), handed to the process.
  */
 @Component
 class ReviewRequestListener implements TaskListener {
@@ -35,9 +34,7 @@ class ReviewRequestListener implements TaskListener {
 	public void notify(DelegateTask task) {
 		if (EVENTNAME_CREATE.equals(task.getEventName())) {
 			staffTasks.label(task);
-			TaskOutcome.declare(task, FORM);
-			// the contract's default for a rejection, shown as chosen
-			task.setVariableLocal(Variables.REASON_CODE, ReasonCode.POLICY.code());
+			TaskOutcome.clear(task, FORM);
 			return;
 		}
 		String reviewer = Actors.staff(task);

@@ -34,7 +34,7 @@ class ReviewAbuseListener implements TaskListener {
 		long reportId = (Long) task.getVariable(Variables.ABUSE_REPORT_ID);
 		if (EVENTNAME_CREATE.equals(task.getEventName())) {
 			staffTasks.label(task);
-			TaskOutcome.declare(task, Variables.ABUSE_DECISION, Variables.REASON);
+			TaskOutcome.clear(task, Variables.ABUSE_DECISION, Variables.REASON);
 			task.setVariableLocal(Variables.ABUSE_REPORT, reviews.report(reportId));
 			task.setVariableLocal(Variables.ABUSE_HISTORY, reviews.history(reportId));
 			return;

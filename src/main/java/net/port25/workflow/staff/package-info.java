@@ -1,6 +1,6 @@
 /**
  * Staff work shared by the capabilities: what a staff task shows on its card, its outcome
- * kept as the task's own, and tasks left undone too long escalated to the leads.
+ * taken from its form, and tasks left undone too long escalated to the leads.
  */
 @ApplicationModule(allowedDependencies = { "request", "access", "audit" })
 package net.port25.workflow.staff;

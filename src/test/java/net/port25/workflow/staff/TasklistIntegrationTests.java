@@ -19,6 +19,7 @@ import net.port25.workflow.infrastructure.StaffUsers.StaffUser;
 import net.port25.workflow.infrastructure.WebappSession;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -28,12 +29,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * What staff get from Tasklist's own calls: their group's filters, the most urgent task
  * first with the request, service and customer on its card, a request found by its
- * reference, the task's history, and comments.
+ * reference, the task's history, comments, and a form that opens empty.
  */
 @IntegrationTest
 class TasklistIntegrationTests {
 
 	private static final String TASKLIST_API = "/camunda/api/engine/engine/default";
+
+	private static final String[] REVIEW_FORM = { Variables.DECISION, Variables.REASON, Variables.REASON_CODE,
+			Variables.QUESTIONS };
 
 	@LocalServerPort
 	int port;
@@ -43,6 +47,9 @@ class TasklistIntegrationTests {
 
 	@Autowired
 	TaskService taskService;
+
+	@Autowired
+	RuntimeService runtimeService;
 
 	@Autowired
 	FilterService filterService;
@@ -129,6 +136,38 @@ class TasklistIntegrationTests {
 		assertThat(history.findValuesAsText("userId")).contains(reviewer.id());
 		JsonNode comments = json.readTree(tasklist.get(TASKLIST_API + "/task/" + review.getId() + "/comment").body());
 		assertThat(comments.findValuesAsText("message")).containsExactly("Calling them");
+	}
+
+	@Test
+	void aReviewFormOpensEmptyAndWhatItGaveIsNotLeftOnTheProcess() throws Exception {
+		StaffUser reviewer = StaffUsers.create(identityService, "reviewer", Port25AccessProcess.GROUP_REVIEWERS);
+		WebappSession tasklist = WebappSession.logIn(port, reviewer);
+		ProcessScenarios.Request request = scenarios.submit("submitted-icolocation.json");
+		Task first = task(request);
+		assertThat(formFields(tasklist, first)).isEmpty();
+
+		assertThat(tasklist.postJson(TASKLIST_API + "/task/" + first.getId() + "/submit-form",
+				"{\"variables\":{\"decision\":{\"value\":\"request-info\"},"
+						+ "\"questions\":{\"value\":\"Which software sends the mail?\"}}}")
+			.statusCode()).isEqualTo(204);
+		assertThat(runtimeService.getVariables(request.instance().getId())).doesNotContainKeys(REVIEW_FORM);
+		// a client of the engine REST API sets a field on the process without completing
+		// a task
+		runtimeService.setVariable(request.instance().getId(), Variables.DECISION, "approve");
+		scenarios.answer(request, "{\"notes\":\"Exim 4.96 sends the mail\"}");
+
+		Task second = task(request);
+		assertThat(second.getId()).isNotEqualTo(first.getId());
+		assertThat(formFields(tasklist, second)).isEmpty();
+	}
+
+	/** The review form's fields as Tasklist loads them when it opens the form. */
+	private JsonNode formFields(WebappSession tasklist, Task review) throws Exception {
+		return json.readTree(
+				tasklist
+					.get(TASKLIST_API + "/task/" + review.getId() + "/form-variables?variableNames="
+							+ String.join(",", REVIEW_FORM))
+					.body());
 	}
 
 	private WebappSession session(String group) throws Exception {
