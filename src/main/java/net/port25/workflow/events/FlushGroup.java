@@ -61,11 +61,12 @@ final class FlushGroup {
 	}
 
 	/**
-	 * Takes the event's subject into the group.
+	 * Takes the event's subject into the group (every handler names one: events share a
+	 * group only then, {@link #namedByAll}).
 	 * @throws SubjectRepeated if an event before it in the group concerned the same
 	 */
 	<T> void admit(EventHandler<T> handler, T data) {
-		if (this == NONE || handler.subject() == null) {
+		if (this == NONE) {
 			return;
 		}
 		String subject = handler.subject().apply(data);
